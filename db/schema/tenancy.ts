@@ -1,0 +1,78 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+// Tenants own the money and the data; every other tenant-owned table leads with tenant_id.
+export const tenants = pgTable("tenants", {
+  tenant_id: uuid("tenant_id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  // ISO 4217; all *_cents amounts of this tenant are in this currency.
+  currency: text("currency").notNull().default("USD"),
+  // Brand guidelines and other per-tenant knobs ({banned_words: [], required_terms: []}).
+  settings: jsonb("settings").$type<TenantSettings>().notNull().default(sql`'{}'::jsonb`),
+  created_at: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type TenantSettings = {
+  banned_words?: string[];
+  required_terms?: string[];
+};
+
+// Keys are stored only as a hash of their secret part; the id in the key finds the row.
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    tenant_id: uuid("tenant_id").notNull().references(() => tenants.tenant_id),
+    api_key_id: uuid("api_key_id").notNull().defaultRandom(),
+    role: text("role").$type<"admin" | "marketer" | "connector">().notNull(),
+    provider: text("provider"),
+    label: text("label"),
+    secret_hash: text("secret_hash").notNull(),
+    created_at: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revoked_at: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenant_id, t.api_key_id] }),
+    // Auth resolves a key before the tenant is known; key ids are random UUIDs.
+    uniqueIndex("api_keys_api_key_id_uq").on(t.api_key_id),
+  ],
+);
+
+// System-wide settings that belong to no tenant (the generated platform key hash).
+export const platformSettings = pgTable("platform_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updated_at: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// Surfaces own the strategy: each carries its own discount policy.
+export const surfaces = pgTable(
+  "surfaces",
+  {
+    tenant_id: uuid("tenant_id").notNull().references(() => tenants.tenant_id),
+    surface: text("surface").notNull(),
+    display_name: text("display_name"),
+    enabled: boolean("enabled").notNull().default(true),
+    created_at: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenant_id, t.surface] })],
+);
+
+// Every governance decision and privileged change, allowed or not, for the control room.
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    tenant_id: uuid("tenant_id").notNull().references(() => tenants.tenant_id),
+    audit_id: uuid("audit_id").notNull().defaultRandom(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    action: text("action").notNull(),
+    allowed: boolean("allowed").notNull(),
+    reasons: jsonb("reasons").$type<{ code: string; message: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    issuer_type: text("issuer_type"),
+    provider: text("provider"),
+    api_key_id: uuid("api_key_id"),
+    subject_type: text("subject_type"),
+    subject_id: text("subject_id"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [primaryKey({ columns: [t.tenant_id, t.audit_id] }), index("audit_log_tenant_at_idx").on(t.tenant_id, t.at)],
+);

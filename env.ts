@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  // Seed the "Kigo Demo" tenant and print its keys at start (CONTRACT §5); off for real deployments.
+  DEMO_SEED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   // Pool size for node-postgres; the redeem path batches, so a small pool goes far.
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(16),
 });

@@ -1,0 +1,34 @@
+import { AppError } from "@/core/errors";
+
+// Postgres SQLSTATEs a caller can cause with bad input; anything else stays an internal error.
+const BY_SQLSTATE: Record<string, (msg: string) => AppError> = {
+  "23505": () => new AppError("conflict", "That already exists"),
+  "23503": () => new AppError("invalid_input", "A referenced object does not exist"),
+  "23514": () => new AppError("invalid_input", "A value is outside what is allowed"),
+  "22P02": () => new AppError("invalid_input", "A value has the wrong format"),
+  "22003": () => new AppError("invalid_input", "A number is out of range"),
+  "22007": () => new AppError("invalid_input", "A date has the wrong format"),
+  "22008": () => new AppError("invalid_input", "A date is out of range"),
+  "22001": () => new AppError("invalid_input", "A value is too long"),
+  "40001": () => new AppError("conflict", "A concurrent change won; try again"),
+  "40P01": () => new AppError("conflict", "A concurrent change won; try again"),
+};
+
+function sqlState(err: unknown): string | undefined {
+  let e: unknown = err;
+  // drizzle wraps driver errors in `cause`.
+  for (let i = 0; i < 3 && e && typeof e === "object"; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Maps database errors a client caused to stable AppErrors; returns other errors unchanged. */
+export function mapDbError(err: unknown): unknown {
+  if (err instanceof AppError) return err;
+  const state = sqlState(err);
+  const make = state ? BY_SQLSTATE[state] : undefined;
+  return make ? make(String(state)) : err;
+}

@@ -1,0 +1,86 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { newTenantKey } from "@/core/auth/keys";
+import { notFound } from "@/core/errors";
+import type { Database, Tx } from "@/db/database";
+import { apiKeys, tenants } from "@/db/schema";
+import type { ToolContext } from "../context";
+import { defineTool } from "../registry";
+import { ApiKeyOutput, CreateApiKeyInput, CreateTenantInput, Empty, RevokeApiKeyInput, TenantOutput } from "./schemas";
+
+/** Platform keys span tenants (system transaction); an admin key stays inside its own tenant under RLS. */
+function scopedTx<T>(ctx: ToolContext, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (ctx.caller.role === "platform") return ctx.db.withSystem(fn);
+  // An admin naming another tenant gets the same answer as for a tenant that does not exist.
+  if (ctx.caller.tenantId !== tenantId) throw notFound("Tenant");
+  return ctx.db.withTenant(tenantId, fn);
+}
+
+export const createTenant = defineTool({
+  name: "create_tenant",
+  description: "Create a tenant (platform only). The tenant owns budgets, policies, offers and codes.",
+  input: CreateTenantInput,
+  output: TenantOutput,
+  permission: "tenants.create",
+  async execute(input, ctx) {
+    const [row] = await ctx.db.withSystem((tx) => tx.insert(tenants).values({ name: input.name, currency: input.currency }).returning());
+    return row;
+  },
+});
+
+/** Issues a key for a tenant; exported for seeding and fixtures, which have no caller. */
+export async function issueApiKey(
+  db: Database | Tx,
+  values: { tenantId: string; role: "admin" | "marketer" | "connector"; provider?: string | null; label?: string | null },
+) {
+  const api_key_id = randomUUID();
+  const { key, secretHash } = newTenantKey(api_key_id);
+  const insert = (tx: Tx) =>
+    tx.insert(apiKeys).values({
+      tenant_id: values.tenantId, api_key_id, role: values.role, provider: values.provider ?? null,
+      label: values.label ?? null, secret_hash: secretHash,
+    });
+  if ("withSystem" in db) await db.withSystem(insert);
+  else await insert(db);
+  return { api_key_id, role: values.role, provider: values.provider ?? null, key };
+}
+
+export const createApiKey = defineTool({
+  name: "create_api_key",
+  description: "Create an API key for a tenant (platform, or that tenant's admin). The secret is returned only once.",
+  input: CreateApiKeyInput,
+  output: ApiKeyOutput,
+  permission: "api_keys.manage",
+  async execute(input, ctx) {
+    return scopedTx(ctx, input.tenant_id, async (tx) => {
+      const [tenant] = await tx.select({ id: tenants.tenant_id }).from(tenants).where(eq(tenants.tenant_id, input.tenant_id));
+      if (!tenant) throw notFound("Tenant");
+      return issueApiKey(tx, { tenantId: input.tenant_id, role: input.role, provider: input.provider, label: input.label });
+    });
+  },
+});
+
+export const revokeApiKey = defineTool({
+  name: "revoke_api_key",
+  description: "Revoke an API key; it stops working on the next request.",
+  input: RevokeApiKeyInput,
+  output: Empty,
+  permission: "api_keys.manage",
+  async execute(input, ctx) {
+    const revoke = (tx: Tx) =>
+      tx.update(apiKeys).set({ revoked_at: ctx.now() })
+        .where(and(eq(apiKeys.api_key_id, input.api_key_id), isNull(apiKeys.revoked_at)))
+        .returning({ id: apiKeys.api_key_id });
+    const find = (tx: Tx) => tx.select({ id: apiKeys.api_key_id }).from(apiKeys).where(eq(apiKeys.api_key_id, input.api_key_id));
+    const run = async (tx: Tx) => {
+      const rows = await revoke(tx);
+      // Revoking twice is fine (still revoked); an unknown or foreign key is not found.
+      if (rows.length === 0 && (await find(tx)).length === 0) throw notFound("API key");
+      return {};
+    };
+    if (ctx.caller.role === "platform") return ctx.db.withSystem(run);
+    return ctx.db.withTenant(ctx.caller.tenantId!, run);
+  },
+});
+
+export const tenancyTools = [createTenant, createApiKey, revokeApiKey];

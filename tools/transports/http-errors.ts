@@ -1,0 +1,29 @@
+import { AppError, type ErrorCode, REJECTION_CODES, toAppError } from "@/core/errors";
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  idempotency_conflict: 409,
+  already_voided: 409,
+  payload_too_large: 413,
+  internal: 500,
+};
+
+/** The one mapping from error codes to HTTP statuses (CONTRACT §0); every rejection code is 422. */
+export function httpStatus(code: ErrorCode): number {
+  if ((REJECTION_CODES as readonly string[]).includes(code)) return 422;
+  return STATUS[code] ?? 500;
+}
+
+/** Error body per CONTRACT §0; never a stack trace or SQL. */
+export function errorResponse(err: unknown, headers: Record<string, string> = {}): Response {
+  const e: AppError = toAppError(err);
+  return Response.json(
+    { error: { code: e.code, message: e.message, details: e.details } },
+    { status: httpStatus(e.code), headers: { "cache-control": "no-store", ...headers } },
+  );
+}

@@ -1,0 +1,54 @@
+import type { OfferDraft } from "../draft";
+
+// Who the offer is for, and what that implies for the program: a known list (dealers, members,
+// employees) is closed loop, the public (everyone, marketplace, new customers) is open loop,
+// both at once is hybrid. Segments are returned lower-case and plural, as the marketer names them.
+
+type ProgramType = NonNullable<OfferDraft["programType"]>;
+
+// Qualifiers that change who the segment is ("loyalty members" are not all members).
+const MODIFIER = String.raw`(?:loyalty(?: program)?|rewards?(?: program)?|vip|gold(?: tier)?|platinum(?: tier)?|silver(?: tier)?|premium|paid|new|existing|current|returning|repeat|lapsed|inactive|dormant|first[- ]time|local|college|university|high school|grad(?:uate)?|active[- ]duty|retired|email|newsletter|sms|app|mobile|online|in-store|wholesale|trade|b2b|corporate|small business|frequent|top|high-value|registered)`;
+const CLOSED_NOUNS = ["dealers", "members", "employees", "staff", "partners", "franchisees", "resellers", "distributors", "cardholders", "subscribers", "affiliates", "agents", "brokers", "installers", "retailers", "contractors"];
+const OPEN_NOUNS = ["shoppers", "consumers", "visitors"];
+const OTHER_NOUNS = [
+  "customers", "users", "buyers", "students", "teachers", "educators", "nurses", "doctors", "veterans", "seniors",
+  "first responders", "healthcare workers", "military", "military families", "parents", "moms", "dads", "gamers",
+  "homeowners", "small businesses", "businesses", "clients", "patients", "guests", "fans", "athletes", "golfers",
+  "drivers", "riders", "travelers", "travellers", "diners", "pet owners", "millennials", "gen z", "kids", "families",
+];
+const NEEDS_MODIFIER = new Set(["customers", "users", "buyers", "clients", "guests", "shoppers", "visitors", "consumers", "businesses"]);
+const NOUN = [...CLOSED_NOUNS, ...OPEN_NOUNS, ...OTHER_NOUNS].sort((a, b) => b.length - a.length).join("|");
+const SEGMENT = new RegExp(String.raw`\b(?:(${MODIFIER})\s+)?(${NOUN})\b`, "gi");
+
+const CLOSED_CUES = /\b(?:(?:member|customer|dealer|email|contact|subscriber)\s+list|our list|uploaded list|list of (?:our )?\w+|closed[- ]loop|invite[- ]only|exclusive(?:ly)?\s+(?:to|for)|members?[- ]only|private (?:offer|sale|promotion)|enrolled|known (?:list|members|customers))\b/i;
+const OPEN_CUES = /\b(?:public|general public|everyone|everybody|anyone|anybody|all (?:customers|shoppers|consumers|visitors|buyers)|open to all|open[- ]loop|marketplace|walk[- ]?ins?|new customers|first[- ]time (?:customers|buyers|shoppers))\b/i;
+
+/** Lower-case audience segments in order of mention; null when the brief names none. */
+export function findAudience(text: string): string[] | null {
+  const out: string[] = [];
+  for (const m of text.matchAll(SEGMENT)) {
+    const noun = m[2].toLowerCase();
+    const mod = m[1]?.toLowerCase().replace(/\s+program$/, "").replace(/\s+/g, " ");
+    if (NEEDS_MODIFIER.has(noun) && !mod) continue;
+    // "3 per member" is a limit, not an audience; plural nouns only (handled by the noun list).
+    const label = mod ? `${mod} ${noun}` : noun;
+    if (!out.includes(label)) out.push(label);
+  }
+  // "members" after "loyalty members" is the same people named twice.
+  const pruned = out.filter((s) => !out.some((o) => o !== s && o.endsWith(` ${s}`)));
+  return pruned.length ? pruned : null;
+}
+
+/** Program type from who is targeted; null when the brief gives no cue either way. */
+export function findProgramType(text: string, audience: string[] | null): ProgramType | null {
+  if (/\bhybrid\b/i.test(text)) return "hybrid";
+  const closed = CLOSED_CUES.test(text) || (audience ?? []).some((a) => {
+    const noun = CLOSED_NOUNS.find((n) => a === n || a.endsWith(` ${n}`));
+    return noun !== undefined || /^(?:loyalty|rewards?|vip|existing|current|registered) /.test(a);
+  });
+  const open = OPEN_CUES.test(text) || (audience ?? []).some((a) => OPEN_NOUNS.includes(a.split(" ").pop()!) && !/^(?:loyalty|rewards?|vip|existing) /.test(a));
+  if (closed && open) return "hybrid";
+  if (closed) return "closed_loop";
+  if (open) return "open_loop";
+  return null;
+}

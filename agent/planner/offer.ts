@@ -1,0 +1,79 @@
+import type { OfferDraft } from "../draft";
+import { MONEY, parseAmount, PERCENT } from "./numbers";
+import type { Scan } from "./text";
+
+// What the customer gets: offer type, value and unit. Reads what is left after the objective,
+// codes, budget and minimum spend were claimed, so every number here is a candidate offer value.
+
+export type OfferTerms = {
+  offerType: OfferDraft["offerType"];
+  offerValue: number | null;
+  unit: OfferDraft["maxDiscountUnit"];
+  currency: string | null;
+  /** A number the message sets without a unit ("make it 25"): the caller applies the previous unit. */
+  bareValue: number | null;
+  notes: string[];
+};
+
+const OFF_AFTER = /^\s*(?:off|discount|savings?|reduction|markdown|price cut)\b/i;
+const CASHBACK_AFTER = /^\s*(?:in\s+)?(?:cash[\s-]?back|back\b|rebate|in (?:rewards|credit|store credit|points))/i;
+const VALUE_BEFORE = /(?:\b(?:save|saving|take|get|gets|getting|enjoy|extra|additional|an?|make it|makes it|change (?:it|the (?:discount|value|offer|percentage|amount)) to|(?:bump|raise|increase|lower|drop|reduce|set|up) (?:it|the (?:discount|value|offer)) to|discount(?:ed)?(?: of| by)?|up to|flat|instant|worth|value of)\s*)$/i;
+const BARE_EDIT = /\b(?:make it|change (?:it|the (?:discount|value|offer|amount|percentage)) to|(?:bump|raise|increase|lower|drop|reduce|set) (?:it|the (?:discount|value|offer)) to)\s+(\d+(?:\.\d+)?)(?!\s*(?:%|pct|percent|per|uses?|times?|redemptions?|customers?|k\b|[$£€]|\d|\/|-))/i;
+
+const BOGO = /\b(?:bogo(?:f)?|b[1-9]g[1-9](?:f)?|buy\s+(\d+)\s*(?:,\s*|\s+and\s+|\s+)?get\s+(?:(?:the\s+)?(?:\d+|another|a second)(?:\s+(?!\d)\w+)?)|([2-9])\s*for\s*1)\b/i;
+const FREE_SHIPPING = /\bfree\s+(?:standard\s+|express\s+|2-day\s+|next[- ]day\s+|ground\s+)?(?:shipping|delivery|postage|freight)\b|\bships?\s+(?:for\s+)?free\b/i;
+
+/** Reads offer type, value and unit; a number with no unit ("20 off") is left empty with a note. */
+export function takeOffer(scan: Scan): OfferTerms {
+  const notes: string[] = [];
+  const full = scan.full;
+  const out: OfferTerms = { offerType: null, offerValue: null, unit: null, currency: null, bareValue: null, notes };
+
+  const bogo = BOGO.exec(scan.text);
+  if (bogo) {
+    out.offerType = "bogo";
+    // A percentage right after the BOGO phrase is the discount on the second item.
+    const tail = scan.text.slice(bogo.index + bogo[0].length, bogo.index + bogo[0].length + 40);
+    const pct = new RegExp(`^[^.;]*?${PERCENT}\\s*off`, "i").exec(tail);
+    if (pct) { out.offerValue = Number(pct[1]); out.unit = "%"; }
+    scan.claim(bogo.index, bogo.index + bogo[0].length + (pct ? pct[0].length : 0));
+    return out;
+  }
+
+  const candidates: Array<{ index: number; type: OfferDraft["offerType"]; value: number; unit: "%" | "$"; currency: string | null; strong: boolean }> = [];
+  for (const m of scan.text.matchAll(new RegExp(PERCENT, "gi"))) {
+    const after = scan.text.slice(m.index! + m[0].length, m.index! + m[0].length + 30);
+    const before = scan.text.slice(Math.max(0, m.index! - 40), m.index!);
+    const cashback = CASHBACK_AFTER.test(after) || /\bcash[\s-]?back\s+(?:of\s+)?$/i.test(before);
+    const strong = cashback || OFF_AFTER.test(after) || VALUE_BEFORE.test(before);
+    candidates.push({ index: m.index!, type: cashback ? "cashback" : "percentage_discount", value: Number(m[1]), unit: "%", currency: null, strong });
+  }
+  for (const m of scan.text.matchAll(new RegExp(MONEY, "gi"))) {
+    const a = parseAmount(m[0]);
+    if (!a) continue;
+    const after = scan.text.slice(m.index! + m[0].length, m.index! + m[0].length + 30);
+    const before = scan.text.slice(Math.max(0, m.index! - 40), m.index!);
+    const cashback = CASHBACK_AFTER.test(after);
+    const strong = cashback || OFF_AFTER.test(after) || /^\s*(?:gift card|credit|voucher|coupon)\b/i.test(after) || VALUE_BEFORE.test(before);
+    if (strong) candidates.push({ index: m.index!, type: cashback ? "cashback" : "fixed_discount", value: a.value, unit: "$", currency: a.currency, strong });
+  }
+  candidates.sort((a, b) => a.index - b.index);
+  const strong = candidates.filter((c) => c.strong);
+  const pick = strong[0] ?? (candidates.length === 1 ? candidates[0] : null);
+  if (!pick && candidates.length > 1) notes.push("Several percentages and none is clearly the discount; offer value left empty.");
+  if (pick) {
+    const distinct = new Set(strong.map((c) => `${c.value}${c.unit}`));
+    if (distinct.size > 1) notes.push(`Several discount values (${[...distinct].join(", ")}); using the first, ${pick.value}${pick.unit}.`);
+    Object.assign(out, { offerType: pick.type, offerValue: pick.value, unit: pick.unit, currency: pick.currency });
+  }
+
+  if (!pick) {
+    const bare = BARE_EDIT.exec(scan.text);
+    if (bare) out.bareValue = Number(bare[1]);
+    else if (/\b\d+(?:\.\d+)?\s+off\b/i.test(scan.text)) notes.push("A discount is given without % or a currency (\"N off\"); offer value left empty.");
+  }
+  if (FREE_SHIPPING.test(full) && !pick) out.offerType = "free_shipping";
+  else if (FREE_SHIPPING.test(full)) notes.push("The brief also mentions free shipping; the draft holds the main discount only.");
+  if (!out.offerType && /\bcash[\s-]?back\b/i.test(full) && out.bareValue === null) out.offerType = "cashback";
+  return out;
+}

@@ -1,0 +1,43 @@
+// What the discount applies to ("20% off all equipment purchases" → "all equipment") and which
+// merchant runs it ("merchant: Joe's Pizza", "at Acme Outfitters"). Both are conservative: a
+// phrase that does not clearly name a product range or a business stays null.
+
+const STOP = String.raw`(?=\s+(?:purchases?|orders?|items?|products?|sales?|lines?|range)\b|\s*[,.;:!?()\n]|\s+-\s|\s*$|\s+(?:with|for|when|through|until|till|from|at|using|use|if|via|by|during|this|now|in|on orders|plus|and (?:a|an|the|get|free|use|limit)|code|promo|starting|ending|ends?|runs?|valid|limit(?:ed)?|max|up to|budget|only|before|after)\b)`;
+const NOT_SCOPE = /^(?:for|when|with|through|until|at|using|use|if|and|code|promo|in|during|this|now|your|the|our|a|an|orders?|purchases?|everything|it|them|each|every|per|total)\b/;
+const WORDS = String.raw`[a-z][a-z0-9&'-]*(?:\s+(?:&\s+)?[a-z0-9][a-z0-9&'-]*){0,5}?`;
+const DETERMINER = String.raw`(?:(?:all|any|every|select(?:ed)?|the entire|our entire|entire|our|your|the|regular[- ]priced|full[- ]priced|in[- ]stock)\s+)`;
+const AFTER_OFF = new RegExp(String.raw`\boff\s+(?:on\s+|of\s+)?(${DETERMINER}?${WORDS})${STOP}`, "gi");
+const ON_ALL = new RegExp(String.raw`\b(?:on|across|for)\s+((?:all|any|every|select(?:ed)?|the entire|our entire)\s+${WORDS})${STOP}`, "gi");
+const PEOPLE = /\b(?:customers?|members?|dealers?|shoppers?|users?|buyers?|students?|employees?|staff|people|visitors?|subscribers?|partners?|clients?|guests?|everyone)$/;
+const WHOLE_STORE = /^(?:sitewide|site-wide|storewide|store-wide|everything(?: in store)?|the whole store|entire store|entire order|your entire order)$/;
+
+/** The product range the offer covers, as the marketer phrased it; null when not stated. */
+export function findProductScope(text: string): string | null {
+  const lower = text.toLowerCase();
+  const whole = /\b(sitewide|site-wide|storewide|store-wide)\b/.exec(lower);
+  for (const re of [AFTER_OFF, ON_ALL]) {
+    for (const m of lower.matchAll(re)) {
+      const phrase = m[1].trim().replace(/\s+/g, " ");
+      const bare = phrase.replace(new RegExp(`^${DETERMINER}`), "");
+      if (NOT_SCOPE.test(bare) && !/^(?:all|any|every|entire)\b/.test(phrase)) continue;
+      if (PEOPLE.test(phrase) || /\d/.test(phrase)) continue;
+      if (WHOLE_STORE.test(phrase)) return phrase;
+      // Keep the determiner only when it carries meaning ("all equipment", "select jackets").
+      const kept = /^(?:all|any|every|select(?:ed)?|entire|the entire|our entire|regular[- ]priced|full[- ]priced|in[- ]stock)\b/.test(phrase) ? phrase : bare;
+      if (kept.length >= 3) return kept.slice(0, 200);
+    }
+  }
+  return whole ? whole[1] : null;
+}
+
+const NOT_MERCHANT = /^(?:Black|Cyber|Christmas|Thanksgiving|Halloween|Easter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Shopify|Wix|Marketplace|Hub|Checkout|The|Our|All|Q[1-4]|Use|Code)\b/;
+const NAME = String.raw`([A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of|and)){0,4})`;
+
+/** The merchant when the brief names one explicitly; never guessed from a brand-like word. */
+export function findMerchant(text: string): string | null {
+  const explicit = new RegExp(String.raw`\b(?:merchant|retailer|brand|store name|business)\s*(?:is|:|=|name\s*:?)\s*${NAME}`).exec(text);
+  if (explicit && !NOT_MERCHANT.test(explicit[1])) return explicit[1].trim().slice(0, 200);
+  const at = new RegExp(String.raw`\b(?:at|from|for)\s+${NAME}(?:'s)?\s+(?:stores?|locations?|shops?|restaurants?|outlets?|branches|cafes?)\b`).exec(text);
+  if (at && !NOT_MERCHANT.test(at[1])) return at[1].trim().replace(/'s$/, "").slice(0, 200);
+  return null;
+}

@@ -1,0 +1,64 @@
+import { digitizeWords } from "./numbers";
+
+// The text every extractor reads. `full` is the normalised brief; `text` is the same string with
+// the spans already claimed by an earlier extractor blanked out (same length, so indexes line up).
+// Claiming spans is what stops "DEALER20" from becoming a 20% discount, or the "20%" in the
+// objective "increase sales by 20%" from becoming the offer value.
+
+/** Normalises punctuation and spells number words as digits, so extractors see one form. */
+export function normalise(message: string): string {
+  const s = message
+    .replace(/[\u2012-\u2015\u2212]/g, "-")
+    .replace(/[\u2018\u2019\u201B]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[\u00A0\u2009\u202F]/g, " ")
+    .replace(/\bw\//gi, "with ")
+    .replace(/\bthru\b/gi, "through");
+  return digitizeWords(s);
+}
+
+export class Scan {
+  readonly full: string;
+  private chars: string[];
+
+  constructor(full: string) {
+    this.full = full;
+    this.chars = full.split(""); // UTF-16 units, the same indexes regex matches report
+  }
+
+  /** The text with claimed spans blanked. */
+  get text(): string {
+    return this.chars.join("");
+  }
+
+  /** Claims a span so later extractors do not read it again. */
+  claim(index: number, end: number): void {
+    for (let i = index; i < end && i < this.chars.length; i++) this.chars[i] = " ";
+  }
+
+  /** Runs a global regex over the unclaimed text, claiming each match the callback accepts. */
+  take(re: RegExp, accept: (m: RegExpMatchArray) => boolean): void {
+    const flags = re.flags.includes("g") ? re.flags : re.flags + "g";
+    for (const m of this.text.matchAll(new RegExp(re.source, flags))) {
+      if (accept(m)) this.claim(m.index!, m.index! + m[0].length);
+    }
+  }
+}
+
+const GOAL_VERBS = String.raw`(?:increase|boost|grow|drive|lift|raise|improve|double|triple|reduce|clear|move|win back|re-?engage|reactivate|acquire|attract|get more|generate|build|spur|stimulate|clear out|liquidate|celebrate|thank|reward|retain|encourage|promote)`;
+const GOAL_RE = new RegExp(
+  String.raw`(?:^|[.!?\n]\s*|\b(?:goal|objective|aim|purpose)\s*(?:is\s*)?[:\-]?\s*(?:to\s+)?|\b(?:we want|we'd like|we need|looking|trying|help us|in order)\s+to\s+)(${GOAL_VERBS}\b[^.;:!?\n]*?)(?=\s+(?:with|using|by (?:offering|running|giving|launching)|through (?:a|an)|via)\b|\s+-\s|[,:;!?\n]|\.(?:\s|$)|$)`,
+  "i",
+);
+
+/** The business goal in the marketer's words; its numbers and dates are claimed so they are not read as offer terms. */
+export function takeObjective(scan: Scan): string | null {
+  const m = GOAL_RE.exec(scan.full);
+  if (!m) return null;
+  const goal = m[1].trim();
+  // A goal clause that is really the offer ("reward members with 20% off") stays visible.
+  if (/\b(?:off|discount|code|bogo|free shipping)\b/i.test(goal)) return goal.slice(0, 500);
+  const at = m.index! + m[0].indexOf(m[1]);
+  scan.claim(at, at + m[1].length);
+  return goal.slice(0, 500);
+}

@@ -21,7 +21,7 @@ const BaselineSchema = z.record(z.string(), z.object({ field_accuracy: z.number(
 class UsageError extends Error {}
 
 /** Parses the CLI flags; unknown flags are an error so a typo does not silently run main. */
-export function parseArgs(argv: string[]): { dataset: string; json: boolean } {
+function parseArgs(argv: string[]): { dataset: string; json: boolean } {
   let dataset = path.join(DATASETS, "main.jsonl");
   let json = false;
   for (let i = 0; i < argv.length; i++) {
@@ -43,7 +43,7 @@ function resolveDataset(arg: string): string {
 }
 
 /** The baseline for a dataset (keyed by file name without .jsonl); absent file or entry → none. */
-export function readBaseline(datasetFile: string): number | undefined {
+function readBaseline(datasetFile: string): number | undefined {
   const file = path.join(HERE, "baseline.json");
   if (!existsSync(file)) return undefined;
   const baseline = BaselineSchema.parse(JSON.parse(readFileSync(file, "utf8")));

@@ -7,19 +7,22 @@ import type { OfferDraft } from "../draft";
 type ProgramType = NonNullable<OfferDraft["programType"]>;
 
 // Qualifiers that change who the segment is ("loyalty members" are not all members).
-const MODIFIER = String.raw`(?:loyalty(?: program)?|rewards?(?: program)?|vip|gold(?: tier)?|platinum(?: tier)?|silver(?: tier)?|premium|paid|new|existing|current|returning|repeat|lapsed|inactive|dormant|first[- ]time|local|college|university|high school|grad(?:uate)?|active[- ]duty|retired|email|newsletter|sms|app|mobile|online|in-store|wholesale|trade|b2b|corporate|small business|frequent|top|high-value|registered)`;
-const CLOSED_NOUNS = ["dealers", "members", "employees", "staff", "partners", "franchisees", "resellers", "distributors", "cardholders", "subscribers", "affiliates", "agents", "brokers", "installers", "retailers", "contractors"];
+const MODIFIER = String.raw`(?:loyalty club|loyalty(?: program)?|loyal|club|rewards?(?: program)?|vip|gold(?: tier)?|platinum(?: tier)?|silver(?: tier)?|premium|paid|new|existing|current|returning|repeat|lapsed|inactive|dormant|first[- ]time|local|college|university|high school|grad(?:uate)?|active[- ]duty|retired|email|newsletter|sms|app|mobile|online|in-store|wholesale|trade|b2b|corporate|small business|frequent|top|high-value|registered)`;
+const CLOSED_NOUNS = ["dealers", "members", "cardmembers", "employees", "staff", "partners", "franchisees", "resellers", "distributors", "cardholders", "subscribers", "affiliates", "agents", "brokers", "installers", "retailers", "contractors"];
 const OPEN_NOUNS = ["shoppers", "consumers", "visitors"];
 const OTHER_NOUNS = [
   "customers", "users", "buyers", "students", "teachers", "educators", "nurses", "doctors", "veterans", "seniors",
   "first responders", "healthcare workers", "military", "military families", "parents", "moms", "dads", "gamers",
   "homeowners", "small businesses", "businesses", "clients", "patients", "guests", "fans", "athletes", "golfers",
   "drivers", "riders", "travelers", "travellers", "diners", "pet owners", "millennials", "gen z", "kids", "families",
+  "graduates", "grads", "influencers", "creators", "ambassadors", "alumni", "interns", "freelancers", "nonprofits",
+  "schools", "churches", "landlords", "tenants", "renters", "farmers", "truckers", "mechanics", "technicians", "developers",
 ];
 const NEEDS_MODIFIER = new Set(["customers", "users", "buyers", "clients", "guests", "shoppers", "visitors", "consumers", "businesses"]);
 const NOUN = [...CLOSED_NOUNS, ...OPEN_NOUNS, ...OTHER_NOUNS].sort((a, b) => b.length - a.length).join("|");
 const SEGMENT = new RegExp(String.raw`\b(?:(${MODIFIER})\s+)?(${NOUN})\b`, "gi");
 
+const ATTRIBUTIVE = /\b(dealer|member|cardmember|employee|partner|franchisee|reseller|distributor|cardholder|subscriber)[- ](?:[a-z]+\s+){0,2}?(?:clearance|campaign|cash[- ]?back|promo(?:tion)?|program(?:me)?|offer|pricing|price|discount|kickoff|kick-off|sale|event|exclusive|appreciation|incentive|special|network|only|deal|rate|rewards?|perk|benefit)s?\b/gi;
 const CLOSED_CUES = /\b(?:(?:member|customer|dealer|email|contact|subscriber)\s+list|our list|uploaded list|list of (?:our )?\w+|closed[- ]loop|invite[- ]only|exclusive(?:ly)?\s+(?:to|for)|members?[- ]only|private (?:offer|sale|promotion)|enrolled|known (?:list|members|customers))\b/i;
 const OPEN_CUES = /\b(?:public|general public|everyone|everybody|anyone|anybody|all (?:customers|shoppers|consumers|visitors|buyers)|open to all|open[- ]loop|marketplace|walk[- ]?ins?|new customers|first[- ]time (?:customers|buyers|shoppers))\b/i;
 
@@ -33,6 +36,16 @@ export function findAudience(text: string): string[] | null {
     // "3 per member" is a limit, not an audience; plural nouns only (handled by the noun list).
     const label = mod ? `${mod} ${noun}` : noun;
     if (!out.includes(label)) out.push(label);
+  }
+  // "dealer promo", "member pricing": a singular closed-list noun used as an adjective names the list.
+  for (const m of text.matchAll(ATTRIBUTIVE)) {
+    const label = `${m[1].toLowerCase()}s`;
+    if (!out.some((o) => o === label || o.endsWith(` ${label}`))) out.push(label);
+  }
+  // "our fleet customers": the marketer's own name for a customer segment.
+  for (const m of text.matchAll(/\bour\s+([a-z]+)\s+(customers|clients|accounts|buyers)\b/gi)) {
+    const label = `${m[1]} ${m[2]}`.toLowerCase();
+    if (!/^(?:own|best|many|all|new|existing|loyal|top|valued|other|current|online|regular)$/i.test(m[1]) && !out.includes(label)) out.push(label);
   }
   // "members" after "loyalty members" is the same people named twice.
   const pruned = out.filter((s) => !out.some((o) => o !== s && o.endsWith(` ${s}`)));

@@ -92,17 +92,20 @@ const HOLIDAYS: Array<[RegExp, (y: number) => string]> = [
   [/\bhalloween\b/, (y) => fmt(y, 10, 31)],
 ];
 
-/** Replaces named retail days with explicit dates (next occurrence on or after today) for chrono. */
-export function substituteHolidays(text: string, today: string): string {
+/** Replaces named retail days with explicit dates (next occurrence on or after today) for chrono; also returns the spelled dates so callers can tell a holiday from a typed date. */
+export function substituteHolidays(text: string, today: string): { text: string; spelled: Set<string> } {
   const t = parseYmd(today);
+  const spelled = new Set<string>();
   let out = text;
   for (const [re, at] of HOLIDAYS) {
     out = out.replace(new RegExp(re.source, "gi"), () => {
       let iso = at(t.y);
       if (iso < today) iso = at(t.y + 1);
       const { y, m, d } = parseYmd(iso);
-      return `${MONTHS[m - 1]} ${d} ${y}`;
+      const words = `${MONTHS[m - 1]} ${d} ${y}`;
+      spelled.add(words);
+      return words;
     });
   }
-  return out;
+  return { text: out, spelled };
 }

@@ -10,9 +10,9 @@ type Surface = NonNullable<OfferDraft["surface"]>;
 type Channel = NonNullable<OfferDraft["distributionChannels"]>[number];
 
 const METHOD_CUES: Array<[Method, RegExp]> = [
-  ["show_save", /\b(?:show[\s-]*(?:and|&|n)[\s-]*save|show\s+(?:this|the|your|it|them)?\s*(?:offer|coupon|screen|app|card|phone|email|pass|membership card|badge|id)?\s*(?:at|to)\s+(?:the\s+)?(?:counter|register|cashier|checkout|till|staff|store|front desk|host|server|cash desk)|present\s+(?:this|the|your)\s+(?:offer|coupon|card|screen|app|pass)|flash (?:the|this|your) (?:offer|screen|card)|in[- ]store,? show)/i],
+  ["show_save", /\b(?:show[\s-]*(?:and|&|n)[\s-]*save|show\s+(?:this|the|your|it|them)\s+(?:[a-z]+\s+){0,2}?(?:in[- ]store|in[- ]person|at\s+(?:the\s+)?(?:store|shop|counter|register|till|door|front)|to\s+(?:the\s+)?(?:cashier|staff|server|clerk|teller))|show\s+(?:this|the|your|it|them)?\s*(?:offer|coupon|screen|app|card|phone|email|pass|membership card|badge|id)?\s*(?:at|to)\s+(?:the\s+)?(?:counter|register|cashier|checkout|till|staff|store|front desk|host|server|cash desk)|present\s+(?:this|the|your)\s+(?:offer|coupon|card|screen|app|pass)|flash (?:the|this|your) (?:offer|screen|card)|in[- ]store,? show)/i],
   ["barcode", /\b(?:bar[\s-]?codes?|scan(?:s|ned|ning)?|scannable|qr[\s-]?codes?|upc)\b/i],
-  ["online_link", /\b(?:click[\s-]+to[\s-]+activate|tap[\s-]+to[\s-]+activate|activation links?|activate (?:it |the offer )?online|(?:unique|personal|special|tracking|redemption|offer)\s+links?|via (?:a |the )?link|click (?:the|a|this) link|one[- ]click)\b/i],
+  ["online_link", /\b(?:click[\s-]+to[\s-]+activate|tap[\s-]+to[\s-]+activate|activation links?|activate (?:it |the offer )?online|(?:unique|personal|special|tracking|redemption|offer)\s+links?|(?:via|through|using|with|from|at|on)\s+(?:our|the|this|a|your|my)\s+(?:[a-z]+\s+)?(?:activation\s+)?link|click (?:the|a|this) link|one[- ]click)\b/i],
 ];
 
 /** Redemption method from the brief's wording; null when it does not say how customers redeem. */

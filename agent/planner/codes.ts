@@ -15,7 +15,7 @@ const TOKEN = String.raw`["'“‘]?([A-Za-z0-9][A-Za-z0-9_-]{1,31})["'”’]?`
 
 // After an explicit code keyword any code-shaped token counts (lowercase too if it has a digit).
 const AFTER_KEYWORD = new RegExp(
-  String.raw`\b(?:promo(?:tional)?|coupon|discount|voucher|offer|redemption|the)?\s*codes?\b(?:\s+(?:to|is|of|will be|should be|would be|=|:))?\s*:?\s*` + TOKEN,
+  String.raw`\b(?:promo(?:tional)?|coupon|discount|voucher|offer|redemption|the)?\s*codes?\b(?:\s+(?:to|is|of|will be|should be|would be)(?=\s)|\s*[=:])?\s*` + TOKEN,
   "gi",
 );
 // "use FALL10 at checkout", "enter SAVE20": needs the token to be upper-case in the original.

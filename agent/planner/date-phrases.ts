@@ -79,9 +79,28 @@ export function rewriteExpressions(input: string, today: string, notes: string[]
       return blank(all);
     });
 
+  s = s.replace(/\b(?:runs?|running|lasts?|lasting|goes|going)\s+(?:for\s+)?(\d+|a|an)\s*(day|week|month)s?\b/g, (all, n: string, u: string) => {
+    takeDuration(n, u);
+    return blank(all);
+  });
+
   s = rewriteSlashedDates(s, today, notes, dayFirstLocale);
+  s = rewriteBareMonths(s, today);
+  // "july 1-july 14", "1 nov-15 dec": chrono reads "1-july" as a year; an explicit "to" it understands.
+  s = s.replace(DASH_RANGE, (all, left: string, right: string) => (/^\d+$/.test(left) && /^\d/.test(right) ? all : `${left} to ${right}`));
   return { text: s, duration };
 }
+
+const FULL_MONTH = new RegExp(String.raw`(?<!\d(?:st|nd|rd|th)?\s{0,2}(?:of\s+)?)\b(${MONTHS.filter((m) => m !== "may").join("|")}|(?<=\b(?:in|during|for|through|until|till|of|all|from|to|by|starting|ending|entire|whole|month of)\s+)may)\b(?!\.?\s*\d)`, "g");
+
+/** A month with no day or year ("in December", "all September long") gets its next-occurrence year. */
+function rewriteBareMonths(s: string, today: string): string {
+  return s
+    .replace(/\b(?:the\s+)?(?:whole\s+|entire\s+|full\s+)?month\s+of\s+/g, "")
+    .replace(FULL_MONTH, (name: string) => `${name} ${yearForMonth(monthIndex(name), today)}`);
+}
+
+const DASH_RANGE = new RegExp(String.raw`(\d+(?:st|nd|rd|th)?|\b[a-z]{3,})\s*-\s*((?:\d{1,2}(?:st|nd|rd|th)?\s+)?${MONTH_RE}\b|\d)`, "g");
 
 const SLASHED = /(?<![\d/$£€.,])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/%])/g;
 

@@ -13,7 +13,7 @@ const STRONG_END = /\b(?:end(?:s|ing)?|expir(?:e|es|ing|y|ation)|last day|deadli
 const WEAK_START = /\b(?:from|after|beginning)\b/g;
 const WEAK_END = /\b(?:through|thru|until|till|til|to|by|before|up to|no later than)\b/g;
 
-type Cue = "start" | "end" | null;
+type Cue = "start" | "end" | "single" | null;
 
 function lastIndex(re: RegExp, s: string): number {
   let at = -1;
@@ -29,17 +29,18 @@ function cueBefore(window: string): Cue {
   const tail = window.trimEnd().split(/\s+/).slice(-3).join(" ");
   const ws = lastIndex(WEAK_START, tail), we = lastIndex(WEAK_END, tail);
   if (ws >= 0 || we >= 0) return ws > we ? "start" : "end";
-  return null;
+  return /\b(?:on|only on)\s*$/.test(tail) ? "single" : null;
 }
 
 const iso = (c: chrono.ParsedComponents) => fmt(c.get("year")!, c.get("month")!, c.get("day")!);
-const JUNK = /^(?:a|an|1|the|one|this|that|now|today's)\s*(?:day|week|month|year|time)?$/i;
+const JUNK = /^(?:(?:a|an|1|the|one|this|that|now|today's)\s*(?:day|week|month|year|time)?|(?:the\s+)?weekend)$/i;
 
 /** Finds startDate/endDate in a brief; a date it cannot place with confidence stays null with a note. */
 export function extractDates(text: string, today: string, opts: { dayFirstLocale?: boolean } = {}): DateResult {
   const notes: string[] = [];
   const t = parseYmd(today);
-  let s = substituteHolidays(text.toLowerCase(), today);
+  const holidays = substituteHolidays(text.toLowerCase(), today);
+  let s = holidays.text;
   let duration: Duration | null = null;
   ({ text: s, duration } = rewriteExpressions(s, today, notes, opts.dayFirstLocale ?? false));
 
@@ -49,13 +50,21 @@ export function extractDates(text: string, today: string, opts: { dayFirstLocale
     return r.start.isCertain("day") || r.start.isCertain("month") || r.start.isCertain("weekday");
   });
 
+  const themes: string[] = [];
   const starts = new Set<string>();
   const ends = new Set<string>();
   let prevEnd = 0;
   for (const r of results) {
     const window = s.slice(prevEnd, r.index).split(/[.;!?\n,]/).pop() ?? "";
     prevEnd = r.index + r.text.length;
-    const cue = cueBefore(window);
+    let cue = cueBefore(window);
+    const only = /^\s*only\b/.test(s.slice(prevEnd));
+    if (!r.end && cue === null && only) cue = "single";
+    if (!r.end && cue === null && holidays.spelled.has(r.text.trim())) {
+      // "Halloween flash sale", "Valentine's treat": a theme, not when the offer runs.
+      themes.push(r.text.trim());
+      continue;
+    }
     const monthOnly = !r.start.isCertain("day") && !r.start.isCertain("weekday") && r.start.isCertain("month");
     const first = monthOnly ? fmt(r.start.get("year")!, r.start.get("month")!, 1) : iso(r.start);
     let last = r.end ? iso(r.end) : first;
@@ -65,7 +74,10 @@ export function extractDates(text: string, today: string, opts: { dayFirstLocale
       last = fmt(r.start.get("year")!, r.start.get("month")!, lastDay(r.start.get("year")!, r.start.get("month")!));
     }
     const span = r.end !== null || monthOnly;
-    if (cue === "end") ends.add(last);
+    if (cue === "single") {
+      starts.add(first);
+      ends.add(last);
+    } else if (cue === "end") ends.add(last);
     else if (cue === "start") {
       starts.add(first);
       if (r.end) ends.add(last);
@@ -75,6 +87,9 @@ export function extractDates(text: string, today: string, opts: { dayFirstLocale
     } else starts.add(first);
   }
 
+  if (themes.length && starts.size === 0 && ends.size === 0) {
+    notes.push(`The brief names a holiday (${themes.join(", ")}) but not when the offer runs; dates left empty.`);
+  }
   let startDate = pick(starts, "start", notes);
   let endDate = pick(ends, "end", notes);
   if (duration) {

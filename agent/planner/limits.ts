@@ -8,17 +8,21 @@ import type { Scan } from "./text";
 export type Limits = { perCustomer: number | null; total: number | null; notes: string[] };
 
 const WHO = String.raw`(?:customers?|persons?|people|person|users?|members?|dealers?|households?|accounts?|shoppers?|buyers?|guests?|cardholders?|emails?|visitors?|students?|clients?|patrons?|individuals?|employees?|phone numbers?|devices?|cards?|riders?|drivers?|diners?)`;
+// Who a per-person limit counts: any noun but units of time or of purchase ("3 per teacher", "2/cust").
+const HOLDER = String.raw`(?!(?:day|week|month|year|hour|night|order|transaction|purchase|visit|item|product|unit|line|sku|cart|basket|code|use|time|redemption)s?\b)[a-z]{3,}`;
 const USE = String.raw`(?:uses?|redemptions?|times?|codes?|coupons?|vouchers?|claims?|orders?|purchases?|transactions?|x)`;
 const PER = String.raw`(?:per|each|a|an|\/|for each|for every|every)`;
 const N = `(${NUM})`;
 
 const PER_CUSTOMER: Array<[RegExp, (m: RegExpMatchArray) => number | null]> = [
-  [new RegExp(String.raw`\b(?:limit(?:ed)?\s*(?:of|to|:)?\s*|max(?:imum)?\s*(?:of\s*)?|up to\s*)?${N}\s*(?:${USE}\s*)?${PER}\s+(?:single\s+|unique\s+|individual\s+)?${WHO}\b`, "gi"), (m) => parseNumber(m[1])],
+  [new RegExp(String.raw`\b(?:limit(?:ed)?\s*(?:of|to|:)?\s*|max(?:imum)?\s*(?:of\s*)?|up to\s*)?${N}\s*(?:${USE}\s*)?(?:${PER}\s+|\/\s*)(?:single\s+|unique\s+|individual\s+)?(?:${WHO}|${HOLDER})\b`, "gi"), (m) => parseNumber(m[1])],
+  [new RegExp(String.raw`\b${N}\s*${USE}\s+(?:each|apiece)\b`, "gi"), (m) => parseNumber(m[1])],
   [new RegExp(String.raw`\b(once|twice)\s+(?:${PER}\s+|only\s+${PER}\s+)${WHO}\b`, "gi"), (m) => (m[1].toLowerCase() === "once" ? 1 : 2)],
-  [new RegExp(String.raw`\b(?:each|every|any)\s+${WHO}\s+(?:can|may|gets?|is limited to|is allowed)\s+(?:use\s+(?:it|the code|the offer)\s+|redeem\s+(?:it|the offer)?\s*|up to\s+)?(?:${N}|(once|twice))\b(?!\s*%)`, "gi"),
+  [new RegExp(String.raw`\b(?:each|every|any)\s+(?:${WHO}|${HOLDER})\s+(?:(?:can|may|could|gets?|is limited to|is allowed(?: to)?|will be able to)\s+)?(?:(?:use|redeem)\s+(?:it|the code|the offer|this)?\s*)?(?:up to\s+|a maximum of\s+|max(?:imum)?\s+(?:of\s+)?)?(?:${N}|(once|twice))\b(?!\s*(?:%|pct|percent|off|[$£€]))`, "gi"),
     (m) => (m[1] ? parseNumber(m[1]) : m[2].toLowerCase() === "once" ? 1 : 2)],
   [new RegExp(String.raw`\b(?:single[- ]use|1[- ]time[- ]use|1[- ]use|one[- ]time[- ]use|(?:limit|max(?:imum)?)\s+(?:of\s+)?1\s+(?:use|redemption)\b)`, "gi"), () => 1],
   [new RegExp(String.raw`\b(?:per[- ]${WHO}|customer)\s+(?:usage\s+)?(?:limit|cap|max(?:imum)?)\s*(?:of|is|to|:|=)?\s*${N}`, "gi"), (m) => parseNumber(m[1])],
+  [new RegExp(String.raw`\bper[- ](?:${WHO})\s*[:=]\s*${N}`, "gi"), (m) => parseNumber(m[1])],
 ];
 
 const TOTAL: Array<RegExp> = [
@@ -27,6 +31,8 @@ const TOTAL: Array<RegExp> = [
   new RegExp(String.raw`\b(?:(?:limit(?:ed)?|cap(?:ped)?|max(?:imum)?|up)\s*(?:of|to|at)?\s*)?${N}\s*(?:total\s+|overall\s+|in total\s+)?(?:redemptions?|uses?|claims?|coupons?|vouchers?|codes?)\b(?:\s+(?:total|in total|overall|max(?:imum)?|available|across all)\b)?`, "gi"),
   new RegExp(String.raw`\b(?:limit(?:ed)?\s+to|capped at|only|up to|max(?:imum)?(?:\s+of)?)\s+${N}\s+(?:${WHO}|orders?|people)\b`, "gi"),
   new RegExp(String.raw`\b(?:redemptions?|uses?)\s+(?:capped|limited)\s+(?:at|to)\s+${N}`, "gi"),
+  new RegExp(String.raw`\b(?:total|overall)(?:\s+(?:limit|cap|uses|redemptions))?\s*[:=]\s*${N}`, "gi"),
+  new RegExp(String.raw`(?<![$£€]\s?)\b${N}\s+(?:total|overall|in total|max(?:imum)? total)\b(?!\s+(?:budget|spend|discount|off))`, "gi"),
 ];
 
 const toInt = (n: number | null) => (n !== null && Number.isInteger(n) && n > 0 ? n : null);
@@ -53,7 +59,7 @@ export function takeLimits(scan: Scan): Limits {
       // "limit 3 uses" could be per customer or overall; a campaign-sized cap ("capped at 2,000 uses") is not.
       const totalWord = /\b(?:total|overall|across|available)/i.test(m[0]);
       const capWord = /\b(?:limit|cap|max|up)/i.test(m[0]) && (parseNumber(m[1]) ?? 0) >= 10;
-      if (/\buses?\b/i.test(m[0]) && !totalWord && !capWord) {
+      if (/\buses?\b/i.test(m[0]) && !totalWord && !capWord && per.length === 0) {
         notes.push(`"${m[0].trim()}" does not say per customer or in total; left empty.`);
         return false;
       }

@@ -9,11 +9,13 @@ export type MoneyTerms = { totalBudget: Amount | null; minimumSpend: Amount | nu
 
 const A = `(${AMOUNT})`;
 const M = `(${MONEY})`;
-const BUDGET_NOUN = String.raw`(?:(?:total|campaign|marketing|overall|promo(?:tion)?|program|offer|discount|spend)\s+)?budget`;
+// Includes the common misspellings of "budget": a typo must not turn the amount into something else.
+const BUDGET_NOUN = String.raw`(?:(?:total|campaign|marketing|overall|promo(?:tion)?|program|offer|discount|spend)\s+)?(?:budget|buget|budjet|budgte|bugdet)`;
 
 const BUDGET_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b${BUDGET_NOUN}(?:\s+(?:of|is|at|to|=|around|about|up to|capped at|cap(?:ped)?|should be|will be|be|limit(?:ed)? to|max(?:imum)?(?: of)?))*\s*[:=]?\s*${A}`, "gi"),
   new RegExp(String.raw`${A}\s+(?:(?:in|of)\s+)?${BUDGET_NOUN}\b`, "gi"),
+  new RegExp(String.raw`\b(?:set aside|allocated?|earmarked?|funded with|funding of)\s+${A}`, "gi"),
   new RegExp(String.raw`\b(?:spend(?:ing)?\s+cap|cap\s+(?:total\s+)?spend(?:ing)?|total\s+spend|max(?:imum)?\s+(?:total\s+)?spend|spend(?:ing)?\s+(?:up to|no more than|at most))\s*(?:of|at|to|is|:)?\s*${A}`, "gi"),
 ];
 
@@ -25,6 +27,9 @@ const MIN_PATTERNS: RegExp[] = [
   new RegExp(String.raw`${M}\s*(?:\+|or more|and up|and above|or above|minimum|min\b)\s*${ORDER_NOUN}?`, "gi"),
   new RegExp(String.raw`\b(?:spend|buy|purchase)\s+(?:at least\s+|over\s+|more than\s+|a minimum of\s+)?${M}`, "gi"),
   new RegExp(String.raw`${M}\s+(?:order|purchase|basket|cart)\s+minimum\b`, "gi"),
+  new RegExp(String.raw`\b(?:a|an|any|your|each)\s+${M}\s*\+?\s*(?:purchase|order|spend|shop|basket|cart|transaction|bill)\b`, "gi"),
+  new RegExp(String.raw`(?<=\boff\s+)${M}(?!\s*(?:off|discount))`, "gi"),
+  new RegExp(String.raw`\b(?:over|above|exceeding|of at least)\s+${M}`, "gi"),
 ];
 
 function firstAmount(scan: Scan, patterns: RegExp[], label: string, notes: string[]): Amount | null {

@@ -39,6 +39,8 @@ export function wordsToNumber(words: string): number | null {
 /** Rewrites number words as digits so every extractor only has to understand digits. */
 export function digitizeWords(text: string): string {
   return text.replace(WORD_RUN, (run) => {
+    // "code ONE" is a code, not a number: shouted words stay as written.
+    if (run.length > 1 && run === run.toUpperCase() && /[A-Z]{2}/.test(run)) return run;
     // Keep a lone "a"/"and" and articles that are not part of a number.
     const trimmed = run.replace(/^(?:(?:a|and)[\s-]+)+(?!hundred|thousand|million)/i, "");
     const lead = run.slice(0, run.length - trimmed.length);
@@ -48,7 +50,7 @@ export function digitizeWords(text: string): string {
 }
 
 /** A number with an optional magnitude suffix, as a regex source: 50,000 · 1.5k · 1.2 million · 2M. */
-export const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:million|thousand|mil|bn|billion)\b|[kKmM]\b)?`;
+export const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:million|thousand|grand|mil|bn|billion)\b|[kKmM]\b)?`;
 const CUR_PREFIX = String.raw`(?:us\$|usd|gbp|eur|[$£€])`;
 const CUR_SUFFIX = String.raw`(?:usd|dollars?|bucks|gbp|pounds?|quid|eur|euros?|[€£])`;
 /** An amount with or without a currency on either side, as a regex source. */
@@ -62,14 +64,14 @@ export type Amount = { value: number; currency: string | null };
 
 /** Turns "50,000" / "1.5k" / "1.2 million" into a number; null when it is not a clean number. */
 export function parseNumber(raw: string): number | null {
-  const m = /^(\d[\d,]*(?:\.\d+)?)\s?(million|thousand|mil|bn|billion|k|m)?$/i.exec(raw.trim());
+  const m = /^(\d[\d,]*(?:\.\d+)?)\s?(million|thousand|grand|mil|bn|billion|k|m)?$/i.exec(raw.trim());
   if (!m) return null;
   const digits = m[1];
   // "1,5" is a European decimal, not a thousands group: refuse rather than guess.
   if (/,/.test(digits) && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) return null;
   const base = Number(digits.replace(/,/g, ""));
   const mult = (m[2] ?? "").toLowerCase();
-  const factor = mult === "k" || mult === "thousand" ? 1e3
+  const factor = mult === "k" || mult === "thousand" || mult === "grand" ? 1e3
     : mult === "m" || mult === "million" || mult === "mil" ? 1e6
     : mult === "bn" || mult === "billion" ? 1e9 : 1;
   return Number.isFinite(base) ? Math.round(base * factor * 100) / 100 : null;

@@ -17,7 +17,10 @@ export type OfferTerms = {
 
 const OFF_AFTER = /^\s*(?:off|discount|savings?|reduction|markdown|price cut)\b/i;
 const CASHBACK_AFTER = /^\s*(?:in\s+)?(?:cash[\s-]?back|back\b|rebate|in (?:rewards|credit|store credit|points))/i;
-const VALUE_BEFORE = /(?:\b(?:save|saving|take|get|gets|getting|enjoy|extra|additional|an?|make it|makes it|change (?:it|the (?:discount|value|offer|percentage|amount)) to|(?:bump|raise|increase|lower|drop|reduce|set|up) (?:it|the (?:discount|value|offer)) to|discount(?:ed)?(?: of| by)?|up to|flat|instant|worth|value of)\s*)$/i;
+const VALUE_BEFORE = /(?:\b(?:save|saving|take|get|gets|getting|enjoy|extra|additional|an?|make it|makes it|change (?:it|the (?:discount|value|offer|percentage|amount)) to|(?:bump|raise|increase|lower|drop|reduce|set|up) (?:it|the (?:discount|value|offer)) to|discount(?:ed)?(?: of| by)?|up to|flat|instant|worth|value of|value\s*[:=]|amount\s*[:=]|discount\s*[:=]|change (?:that|this) to|make (?:that|this))\s*)$/i;
+// "actually make it 45%", "instead 30%": a later correction in the same message wins.
+const CORRECTION_BEFORE = /\b(?:actually|instead|correction|scratch that|rather|on second thought|change (?:that|it|this) to|make (?:that|it|this))\b[^.;%$£€]*$/i;
+const PERCENT_WORDS = /\bpercent(?:age)?\s+(?:discount|off)\s+(?:of\s+)?(\d+(?:\.\d+)?)\b(?!\s*(?:%|pct|percent))/gi;
 const BARE_EDIT = /\b(?:make it|change (?:it|the (?:discount|value|offer|amount|percentage)) to|(?:bump|raise|increase|lower|drop|reduce|set) (?:it|the (?:discount|value|offer)) to)\s+(\d+(?:\.\d+)?)(?!\s*(?:%|pct|percent|per|uses?|times?|redemptions?|customers?|k\b|[$£€]|\d|\/|-))/i;
 
 const BOGO = /\b(?:bogo(?:f)?|b[1-9]g[1-9](?:f)?|buy\s+(\d+)\s*(?:,\s*|\s+and\s+|\s+)?get\s+(?:(?:the\s+)?(?:\d+|another|a second)(?:\s+(?!\d)\w+)?)|([2-9])\s*for\s*1)\b/i;
@@ -48,6 +51,9 @@ export function takeOffer(scan: Scan): OfferTerms {
     const strong = cashback || OFF_AFTER.test(after) || VALUE_BEFORE.test(before);
     candidates.push({ index: m.index!, type: cashback ? "cashback" : "percentage_discount", value: Number(m[1]), unit: "%", currency: null, strong });
   }
+  for (const m of scan.text.matchAll(PERCENT_WORDS)) {
+    candidates.push({ index: m.index!, type: "percentage_discount", value: Number(m[1]), unit: "%", currency: null, strong: true });
+  }
   for (const m of scan.text.matchAll(new RegExp(MONEY, "gi"))) {
     const a = parseAmount(m[0]);
     if (!a) continue;
@@ -59,11 +65,12 @@ export function takeOffer(scan: Scan): OfferTerms {
   }
   candidates.sort((a, b) => a.index - b.index);
   const strong = candidates.filter((c) => c.strong);
-  const pick = strong[0] ?? (candidates.length === 1 ? candidates[0] : null);
+  const corrected = strong.filter((c) => CORRECTION_BEFORE.test(scan.text.slice(Math.max(0, c.index - 60), c.index))).pop();
+  const pick = corrected ?? strong[0] ?? (candidates.length === 1 ? candidates[0] : null);
   if (!pick && candidates.length > 1) notes.push("Several percentages and none is clearly the discount; offer value left empty.");
   if (pick) {
     const distinct = new Set(strong.map((c) => `${c.value}${c.unit}`));
-    if (distinct.size > 1) notes.push(`Several discount values (${[...distinct].join(", ")}); using the first, ${pick.value}${pick.unit}.`);
+    if (distinct.size > 1 && !corrected) notes.push(`Several discount values (${[...distinct].join(", ")}); using the first, ${pick.value}${pick.unit}.`);
     Object.assign(out, { offerType: pick.type, offerValue: pick.value, unit: pick.unit, currency: pick.currency });
   }
 

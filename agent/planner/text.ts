@@ -5,6 +5,19 @@ import { digitizeWords } from "./numbers";
 // Claiming spans is what stops "DEALER20" from becoming a 20% discount, or the "20%" in the
 // objective "increase sales by 20%" from becoming the offer value.
 
+const MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec";
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+  "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
+const ORDINAL_RE = `(?:(?:twenty|thirty)[- ])?(?:${ORDINALS.join("|")})|thirtieth`;
+
+/** "thirty-first" → 31, so "December thirty-first" reaches chrono as a date. */
+function ordinalValue(word: string): number {
+  const w = word.toLowerCase();
+  if (w === "thirtieth") return 30;
+  const tens = w.startsWith("twenty") ? 20 : w.startsWith("thirty") ? 30 : 0;
+  return tens + ORDINALS.indexOf(w.replace(/^(?:twenty|thirty)[- ]/, "")) + 1;
+}
+
 /** Normalises punctuation and spells number words as digits, so extractors see one form. */
 export function normalise(message: string): string {
   const s = message
@@ -13,7 +26,9 @@ export function normalise(message: string): string {
     .replace(/[\u201C\u201D]/g, '"')
     .replace(/[\u00A0\u2009\u202F]/g, " ")
     .replace(/\bw\//gi, "with ")
-    .replace(/\bthru\b/gi, "through");
+    .replace(/\bthru\b/gi, "through")
+    .replace(/\bhalf[- ](?:off|price)\b/gi, "50% off")
+    .replace(new RegExp(`\\b(${MONTH_NAMES})\\s+(?:the\\s+)?(${ORDINAL_RE})\\b`, "gi"), (_a, month: string, ord: string) => `${month} ${ordinalValue(ord)}`);
   return digitizeWords(s);
 }
 

@@ -1,0 +1,10 @@
+/** Shown while a product page's server data loads. */
+export default function Loading() {
+  return (
+    <section aria-busy="true" aria-label="Loading" className="stack">
+      <div className="skeleton" style={{ width: "40%", height: 28 }} />
+      <div className="skeleton" style={{ height: 120 }} />
+      <div className="skeleton" style={{ height: 120 }} />
+    </section>
+  );
+}

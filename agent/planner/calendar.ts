@@ -89,6 +89,11 @@ const HOLIDAYS: Array<[RegExp, (y: number) => string]> = [
   [/\bfather'?s day\b/, (y) => nthWeekday(y, 6, 0, 3)],
   [/\b(?:independence day|(?:the )?(?:4th|fourth) of july|july (?:4th|fourth))\b/, (y) => fmt(y, 7, 4)],
   [/\blabor day\b/, (y) => nthWeekday(y, 9, 1, 1)],
+  [/\bveterans'? day\b/, (y) => fmt(y, 11, 11)],
+  [/\b(?:presidents'? day|washington'?s birthday)\b/, (y) => nthWeekday(y, 2, 1, 3)],
+  [/\b(?:mlk|martin luther king(?: jr\.?)?) day\b/, (y) => nthWeekday(y, 1, 1, 3)],
+  [/\bcinco de mayo\b/, (y) => fmt(y, 5, 5)],
+  [/\bjuneteenth\b/, (y) => fmt(y, 6, 19)],
   [/\bhalloween\b/, (y) => fmt(y, 10, 31)],
 ];
 

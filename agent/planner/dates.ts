@@ -57,6 +57,11 @@ export function extractDates(text: string, today: string, opts: { dayFirstLocale
   for (const r of results) {
     const window = s.slice(prevEnd, r.index).split(/[.;!?\n,]/).pop() ?? "";
     prevEnd = r.index + r.text.length;
+    if (/\b(?:every|each)\s*$/.test(window)) {
+      // "every Tuesday" is a schedule inside the offer, not when it starts or ends.
+      notes.push(`"${window.trim().split(/\s+/).pop()} ${r.text.trim()}" is a recurring day; the draft has no schedule field, so it is not a date.`);
+      continue;
+    }
     let cue = cueBefore(window);
     const only = /^\s*only\b/.test(s.slice(prevEnd));
     if (!r.end && cue === null && only) cue = "single";

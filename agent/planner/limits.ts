@@ -22,13 +22,13 @@ const PER_CUSTOMER: Array<[RegExp, (m: RegExpMatchArray) => number | null]> = [
     (m) => (m[1] ? parseNumber(m[1]) : m[2].toLowerCase() === "once" ? 1 : 2)],
   [new RegExp(String.raw`\b(?:single[- ]use|1[- ]time[- ]use|1[- ]use|one[- ]time[- ]use|(?:limit|max(?:imum)?)\s+(?:of\s+)?1\s+(?:use|redemption)\b)`, "gi"), () => 1],
   [new RegExp(String.raw`\b(?:per[- ]${WHO}|customer)\s+(?:usage\s+)?(?:limit|cap|max(?:imum)?)\s*(?:of|is|to|:|=)?\s*${N}`, "gi"), (m) => parseNumber(m[1])],
-  [new RegExp(String.raw`\bper[- ](?:${WHO})\s*[:=]\s*${N}`, "gi"), (m) => parseNumber(m[1])],
+  [new RegExp(String.raw`\b(?:(?:limit|max(?:imum)?|uses?)[ _-])?per[ _-](?:${WHO})\s*[:=]\s*${N}`, "gi"), (m) => parseNumber(m[1])],
 ];
 
 const TOTAL: Array<RegExp> = [
   new RegExp(String.raw`\b(?:first|1st)\s+${N}\s+(?:${WHO}|orders?|redemptions?|sign-?ups?|buyers?|responders?|people|callers?)\b`, "gi"),
   new RegExp(String.raw`\b(?:total|overall|global|campaign|max(?:imum)?|program)\s+(?:usage\s+|redemption\s+|use\s+)?(?:limit|cap|max(?:imum)?)\s*(?:of|is|to|at|:|=)?\s*${N}`, "gi"),
-  new RegExp(String.raw`\b(?:(?:limit(?:ed)?|cap(?:ped)?|max(?:imum)?|up)\s*(?:of|to|at)?\s*)?${N}\s*(?:total\s+|overall\s+|in total\s+)?(?:redemptions?|uses?|claims?|coupons?|vouchers?|codes?)\b(?:\s+(?:total|in total|overall|max(?:imum)?|available|across all)\b)?`, "gi"),
+  new RegExp(String.raw`\b(?:(?:limit(?:ed)?|cap(?:ped)?|max(?:imum)?|up)\s*(?:of|to|at)?\s*)?${N}\s*(?:total\s+|overall\s+|in total\s+)?(?:redemptions?|uses?|claims?|coupons|vouchers|codes)\b(?:\s+(?:total|in total|overall|max(?:imum)?|available|across all)\b)?`, "gi"),
   new RegExp(String.raw`\b(?:limit(?:ed)?\s+to|capped at|only|up to|max(?:imum)?(?:\s+of)?)\s+${N}\s+(?:${WHO}|orders?|people)\b`, "gi"),
   new RegExp(String.raw`\b(?:redemptions?|uses?)\s+(?:capped|limited)\s+(?:at|to)\s+${N}`, "gi"),
   new RegExp(String.raw`\b(?:total|overall)(?:\s+(?:limit|cap|uses|redemptions))?\s*[:=]\s*${N}`, "gi"),

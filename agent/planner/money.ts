@@ -16,6 +16,9 @@ const BUDGET_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b${BUDGET_NOUN}(?:\s+(?:of|is|at|to|=|around|about|up to|capped at|cap(?:ped)?|should be|will be|be|limit(?:ed)? to|max(?:imum)?(?: of)?))*\s*[:=]?\s*${A}`, "gi"),
   new RegExp(String.raw`${A}\s+(?:(?:in|of)\s+)?${BUDGET_NOUN}\b`, "gi"),
   new RegExp(String.raw`\b(?:set aside|allocated?|earmarked?|funded with|funding of)\s+${A}`, "gi"),
+  new RegExp(String.raw`\b(?:spend(?:ing)?|budget|cost)\s+(?:ceiling|cap|limit)\s*(?:of|at|is|:|=)?\s*${A}`, "gi"),
+  new RegExp(String.raw`\b(?:capped at|cap(?:ped)? of|up to|max(?:imum)? of)\s+${A}\s+(?:in\s+)?(?:total\s+|overall\s+)?(?:spend|spending|cost|payouts?)\b`, "gi"),
+  new RegExp(String.raw`${A}\s+(?:total|overall|max(?:imum)?)\s+(?:spend|spending|cost|payouts?)\b`, "gi"),
   new RegExp(String.raw`\b(?:spend(?:ing)?\s+cap|cap\s+(?:total\s+)?spend(?:ing)?|total\s+spend|max(?:imum)?\s+(?:total\s+)?spend|spend(?:ing)?\s+(?:up to|no more than|at most))\s*(?:of|at|to|is|:)?\s*${A}`, "gi"),
 ];
 
@@ -26,6 +29,7 @@ const MIN_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b${ORDER_NOUN}\s+(?:of\s+)?(?:over|above|exceeding|totall?ing|worth|at least|greater than|more than|>=?|of)\s*${A}`, "gi"),
   new RegExp(String.raw`${M}\s*(?:\+|or more|and up|and above|or above|minimum|min\b)\s*${ORDER_NOUN}?`, "gi"),
   new RegExp(String.raw`\b(?:spend|buy|purchase)\s+(?:at least\s+|over\s+|more than\s+|a minimum of\s+)?${M}`, "gi"),
+  new RegExp(String.raw`\b(?:spend|spending|orders?|purchases?)\s+(?:of\s+)?(?:at least\s+)?${A}\s*(?:\+|or more|and up|and above|or above)`, "gi"),
   new RegExp(String.raw`${M}\s+(?:order|purchase|basket|cart)\s+minimum\b`, "gi"),
   new RegExp(String.raw`\b(?:a|an|any|your|each)\s+${M}\s*\+?\s*(?:purchase|order|spend|shop|basket|cart|transaction|bill)\b`, "gi"),
   new RegExp(String.raw`(?<=\boff\s+)${M}(?!\s*(?:off|discount))`, "gi"),

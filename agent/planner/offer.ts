@@ -23,6 +23,7 @@ const CORRECTION_BEFORE = /\b(?:actually|instead|correction|scratch that|rather|
 const PERCENT_WORDS = /\bpercent(?:age)?\s+(?:discount|off)\s+(?:of\s+)?(\d+(?:\.\d+)?)\b(?!\s*(?:%|pct|percent))/gi;
 const BARE_EDIT = /\b(?:make it|change (?:it|the (?:discount|value|offer|amount|percentage)) to|(?:bump|raise|increase|lower|drop|reduce|set) (?:it|the (?:discount|value|offer)) to)\s+(\d+(?:\.\d+)?)(?!\s*(?:%|pct|percent|per|uses?|times?|redemptions?|customers?|k\b|[$£€]|\d|\/|-))/i;
 
+const KV_VALUE = /\b(?:value|discount|amount|off)\s*[:=]\s*(\d+(?:\.\d+)?)\b(?!\s*(?:%|pct|percent|[$£€]))/i;
 const BOGO = /\b(?:bogo(?:f)?|b[1-9]g[1-9](?:f)?|buy\s+(\d+)\s*(?:,\s*|\s+and\s+|\s+)?get\s+(?:(?:the\s+)?(?:\d+|another|a second)(?:\s+(?!\d)\w+)?)|([2-9])\s*for\s*1)\b/i;
 const FREE_SHIPPING = /\bfree\s+(?:standard\s+|express\s+|2-day\s+|next[- ]day\s+|ground\s+)?(?:shipping|delivery|postage|freight)\b|\bships?\s+(?:for\s+)?free\b/i;
 
@@ -74,12 +75,18 @@ export function takeOffer(scan: Scan): OfferTerms {
     Object.assign(out, { offerType: pick.type, offerValue: pick.value, unit: pick.unit, currency: pick.currency });
   }
 
-  if (!pick) {
+  const kv = pick ? null : KV_VALUE.exec(scan.text);
+  if (kv) {
+    // Form-style briefs ("type: percentage | value: 18") name the unit in another field.
+    const unit = /\bpercent(?:age)?\b/i.test(full) ? "%" : /\b(?:fixed|flat|dollars?|amount off)\b/i.test(full) ? "$" : null;
+    if (unit) Object.assign(out, { offerType: unit === "%" ? "percentage_discount" : "fixed_discount", offerValue: Number(kv[1]), unit });
+    else notes.push(`"${kv[0].trim()}" has no % or currency; offer value left empty.`);
+  } else if (!pick) {
     const bare = BARE_EDIT.exec(scan.text);
     if (bare) out.bareValue = Number(bare[1]);
     else if (/\b\d+(?:\.\d+)?\s+off\b/i.test(scan.text)) notes.push("A discount is given without % or a currency (\"N off\"); offer value left empty.");
   }
-  if (FREE_SHIPPING.test(full) && !pick) out.offerType = "free_shipping";
+  if (FREE_SHIPPING.test(full) && !out.offerType) out.offerType = "free_shipping";
   else if (FREE_SHIPPING.test(full)) notes.push("The brief also mentions free shipping; the draft holds the main discount only.");
   if (!out.offerType && /\bcash[\s-]?back\b/i.test(full) && out.bareValue === null) out.offerType = "cashback";
   return out;

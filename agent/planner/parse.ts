@@ -20,9 +20,12 @@ export type Parsed = {
   typeInferred: boolean;
   /** A unitless value from an edit ("make it 25"); applies the previous draft's unit. */
   bareValue: number | null;
+  /** "extend it a week": days to add to the previous end date. */
+  extendDays: number | null;
   notes: string[];
 };
 
+const EXTEND = /\b(?:extend|lengthen|prolong|push(?: out| back)?)\s+(?:it|the (?:offer|promo(?:tion)?|sale|deal|campaign|end(?: date)?))?\s*(?:by\s+)?(?:another\s+|an extra\s+|1 more\s+)?(\d+|an?)\s*(day|week|month)s?\b/i;
 const DAY_FIRST_LOCALE = /[£€]|\b(?:gbp|eur|uk|u\.k\.|britain|ireland|europe|eu|australia|nz)\b/i;
 
 /** Extracts every field a message states; extractors run in an order that keeps their numbers apart. */
@@ -67,6 +70,13 @@ export function parseMessage(message: string, today: string): Parsed {
   if (currencies.size === 1) stated.currency = [...currencies][0];
   else if (currencies.size > 1) notes.push(`The brief mixes currencies (${[...currencies].join(", ")}); currency left empty.`);
 
+  let extendDays: number | null = null;
+  scan.take(EXTEND, (m) => {
+    const n = /^an?$/i.test(m[1]) ? 1 : Number(m[1]);
+    extendDays = m[2].toLowerCase() === "week" ? n * 7 : m[2].toLowerCase() === "month" ? n * 30 : n;
+    return true;
+  });
+
   const dateText = scan.text.replace(new RegExp(`${PERCENT}|${MONEY}`, "gi"), (m) => " ".repeat(m.length));
   const dates = extractDates(dateText, today, { dayFirstLocale: DAY_FIRST_LOCALE.test(scan.full) });
   notes.push(...dates.notes);
@@ -90,7 +100,7 @@ export function parseMessage(message: string, today: string): Parsed {
   const merchant = findMerchant(scan.full);
   if (merchant) stated.merchant = merchant;
 
-  return { stated, typeInferred, bareValue: offer.bareValue, notes };
+  return { stated, typeInferred, bareValue: offer.bareValue, extendDays, notes };
 }
 
 /** Whether the words name the offer type, as opposed to it being implied by a "%" or "$" sign. */

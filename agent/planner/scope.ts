@@ -2,8 +2,8 @@
 // merchant runs it ("merchant: Joe's Pizza", "at Acme Outfitters"). Both are conservative: a
 // phrase that does not clearly name a product range or a business stays null.
 
-const STOP = String.raw`(?=\s+(?:purchases?|orders?|items?|products?|sales?|lines?|range)\b|\s*[,.;:!?()\n]|\s+-\s|\s*$|\s+(?:with|for|when|through|until|till|from|at|using|use|if|via|by|during|this|now|in|on orders|plus|and (?:a|an|the|get|free|use|limit)|code|promo|starting|ending|ends?|runs?|valid|limit(?:ed)?|max|up to|budget|only|before|after)\b)`;
-const NOT_SCOPE = /^(?:for|when|with|through|until|at|using|use|if|and|code|promo|in|during|this|now|your|the|our|a|an|orders?|purchases?|everything|it|them|each|every|per|total)\b/;
+const STOP = String.raw`(?=\s*[^\x00-\x7F]|\s+(?:purchases?|orders?|items?|products?|sales?|lines?|range)\b|\s*[,.;:!?()\n]|\s+-\s|\s*$|\s+(?:with|for|when|through|until|till|from|at|using|use|if|via|by|during|this|now|in|on orders|plus|and (?:a|an|the|get|free|use|limit)|code|promo|starting|ending|ends?|runs?|valid|limit(?:ed)?|max|up to|budget|only|before|after|instead|too|also|as well|please|thanks?)\b)`;
+const NOT_SCOPE = /^(?:for|when|with|through|until|at|using|use|if|and|code|promo|in|during|this|now|your|the|our|a|an|orders?|purchases?|everything|it|them|each|every|per|total|instead|too|also|please|thanks?)\b/;
 const WORDS = String.raw`[a-z][a-z0-9&'-]*(?:\s+(?:&\s+)?[a-z0-9][a-z0-9&'-]*){0,5}?`;
 const DETERMINER = String.raw`(?:(?:all|any|every|select(?:ed)?|the entire|our entire|entire|our|your|the|regular[- ]priced|full[- ]priced|in[- ]stock)\s+)`;
 const AFTER_OFF = new RegExp(String.raw`\boff\s+(?:on\s+|of\s+)?(${DETERMINER}?${WORDS})${STOP}`, "gi");
@@ -24,7 +24,7 @@ export function findProductScope(text: string): string | null {
       if (WHOLE_STORE.test(phrase)) return phrase;
       // Keep the determiner only when it carries meaning ("all equipment", "select jackets").
       const kept = /^(?:all|any|every|select(?:ed)?|entire|the entire|our entire|regular[- ]priced|full[- ]priced|in[- ]stock)\b/.test(phrase) ? phrase : bare;
-      if (kept.length >= 3) return kept.slice(0, 200);
+      if (kept.length >= 3 && !/^(?:all|any|every|select(?:ed)?|entire|the entire|our entire)$/.test(kept)) return kept.slice(0, 200);
     }
   }
   return whole ? whole[1] : null;

@@ -107,12 +107,12 @@ const SLASHED = /(?<![\d/$£€.,])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\
 /** Resolves 12/31 and 25/12 style dates; both-small ones are ambiguous outside the US and stay empty. */
 function rewriteSlashedDates(s: string, today: string, notes: string[], dayFirstLocale: boolean): string {
   const tokens = [...s.matchAll(SLASHED)].filter((m) => m[0] !== "24/7");
-  if (tokens.length === 0) return s;
   // Evidence from the brief itself: one unambiguous token fixes the order of the others.
   const dayFirstSeen = tokens.some((m) => Number(m[1]) > 12 && Number(m[2]) <= 12);
   const monthFirstSeen = tokens.some((m) => Number(m[2]) > 12 && Number(m[1]) <= 12);
   return s.replace(SLASHED, (all, a: string, b: string, yy: string | undefined) => {
-    if (all === "24/7") return all;
+    // Whatever we do not resolve is blanked, so chrono cannot guess at it ("24/7", "13/13").
+    if (all === "24/7") return blank(all);
     const x = Number(a), y = Number(b);
     let month: number, day: number;
     if (x > 12 && y <= 12) [day, month] = [x, y];
@@ -124,8 +124,8 @@ function rewriteSlashedDates(s: string, today: string, notes: string[], dayFirst
         notes.push(`"${all}" could be day/month or month/day; date left empty.`);
         return blank(all);
       } else [month, day] = [x, y];
-    } else return all;
-    if (month < 1 || day < 1 || day > 31) return all;
+    } else return blank(all);
+    if (month < 1 || day < 1 || day > 31) return blank(all);
     const year = yy ? (yy.length === 2 ? 2000 + Number(yy) : Number(yy)) : null;
     return year ? `${MONTHS[month - 1]} ${day} ${year}` : `${MONTHS[month - 1]} ${day}`;
   });

@@ -1,0 +1,56 @@
+import { AIMessage, type BaseMessage, HumanMessage } from "@langchain/core/messages";
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
+import { can } from "@/core/auth/permissions";
+import { recommendations } from "../advice";
+import { type AgentDeps, runConfig, todayOf } from "../config";
+import { loadTenantFacts } from "../facts";
+import { ModelAnswerError } from "../model";
+import type { OfferState, OfferStateUpdate } from "../state";
+
+// goal_setting: reads the latest message (the one model call of the turn), pulls out the objective
+// and program type, and advises from the tenant's facts before the draft is filled.
+
+/** Text of the newest human message: what this turn is about. */
+export function latestHumanText(messages: BaseMessage[]): string | null {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (HumanMessage.isInstance(m) || m.getType() === "human") return typeof m.content === "string" ? m.content : m.text;
+  }
+  return null;
+}
+
+/** Builds the node; a refused caller or an unusable model answer ends the turn with a message. */
+export function goalSettingNode(deps: AgentDeps) {
+  return async (state: OfferState, config: LangGraphRunnableConfig): Promise<OfferStateUpdate> => {
+    const rc = runConfig(config);
+    const fail = (error: string): OfferStateUpdate => ({ error, extracted: null, messages: [new AIMessage(error)] });
+    if (!rc.caller.tenantId || !can(rc.caller.role, "agent.use")) return fail(`A ${rc.caller.role} key cannot use the offer copilot; sign in as an admin or marketer.`);
+    const message = latestHumanText(state.messages);
+    if (!message?.trim()) return fail("Describe the offer you want in plain words, for example: 15% off for members in December, code MEMBER15.");
+
+    const now = deps.now();
+    // After a commit the next brief starts a new offer; otherwise the message edits the current draft.
+    const previous = state.committed ? null : state.draft;
+    let extraction;
+    try {
+      extraction = await deps.model.extract({ message, previous, today: todayOf(rc, now) });
+    } catch (err) {
+      if (err instanceof ModelAnswerError) return { ...fail(err.message), llmCalls: state.llmCalls + 1 };
+      throw err;
+    }
+    const facts = await loadTenantFacts(deps.db, rc.caller.tenantId, now, null);
+    return {
+      extracted: extraction.draft,
+      goal: {
+        objective: extraction.draft.objective,
+        programType: extraction.draft.programType,
+        recommendations: recommendations(extraction.draft, facts),
+        notes: extraction.notes,
+      },
+      llmCalls: state.llmCalls + extraction.llmCalls,
+      error: null,
+      decision: null,
+      ...(previous === null ? { committed: null, draft: null } : {}),
+    };
+  };
+}

@@ -1,0 +1,66 @@
+import { can } from "@/core/auth/permissions";
+import { DecisionsByReason, type Decisions } from "@/components/control/DecisionsByReason";
+import { HeadroomMonitor } from "@/components/control/HeadroomMonitor";
+import { KpiGovernor } from "@/components/control/KpiGovernor";
+import { PolicyEditor } from "@/components/control/PolicyEditor";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { budgetView, kpiStatuses } from "@/lib/ui/control-view";
+import { requireSession } from "@/lib/ui/session";
+import { callNamedTool, tryRoute } from "@/lib/ui/tools";
+import type { Budget, KpiSnapshot, Policy } from "@/lib/ui/types";
+import { listGovernanceDecisions } from "@/tools/ui/governance-decisions";
+import { getAppDeps } from "@/tools/transports/deps";
+
+export const metadata = { title: "Discount control room · Offer Copilot" };
+
+/** The control room: policy ranges, KPI floors, budget headroom and recent governance decisions. */
+export default async function DiscountControlRoom() {
+  const session = await requireSession();
+  if (!session.caller.tenantId) {
+    return (
+      <section className="card stack">
+        <h1>Discount control room</h1>
+        <p className="muted">The platform key belongs to no tenant. Sign in with a tenant admin key to steer a tenant&apos;s discounts.</p>
+      </section>
+    );
+  }
+  const role = session.caller.role;
+  const [policies, budget, snapshots, decisions] = await Promise.all([
+    tryRoute<{ policies: Policy[] }>(session, "GET /api/discount-policies", { limit: 100 }),
+    tryRoute<Budget>(session, "GET /api/budget"),
+    tryRoute<{ kpi_snapshots: KpiSnapshot[] }>(session, "GET /api/kpi-snapshots", { limit: 100 }),
+    can(role, "audit.read") ? callNamedTool<Decisions>(session, listGovernanceDecisions, { since_days: 30 }) : Promise.resolve(null),
+  ]);
+  const now = (await getAppDeps()).now();
+  const canEdit = can(role, "policy.write");
+
+  return (
+    <div className="stack">
+      <h1>Discount control room</h1>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="policy-h">
+          <h2 id="policy-h">Policy Editor</h2>
+          {policies.ok ? <PolicyEditor policies={policies.data.policies} canEdit={canEdit} /> : <ErrorPanel title="Policies could not be loaded" message={policies.error.message} />}
+        </section>
+        <div className="stack">
+          <section className="card" aria-labelledby="kpi-h">
+            <h2 id="kpi-h">KPI Governor</h2>
+            {policies.ok && snapshots.ok ? (
+              <KpiGovernor statuses={kpiStatuses(policies.data.policies, snapshots.data.kpi_snapshots, now)} canEdit={canEdit} />
+            ) : <ErrorPanel title="KPIs could not be loaded" message={(!snapshots.ok ? snapshots.error : !policies.ok ? policies.error : { message: "" }).message} />}
+          </section>
+          <section className="card" aria-labelledby="budget-h">
+            <h2 id="budget-h">Headroom Monitor</h2>
+            {budget.ok ? <HeadroomMonitor budget={budget.data} view={budgetView(budget.data, now)} /> : <ErrorPanel title="Budget could not be loaded" message={budget.error.message} />}
+          </section>
+          <section className="card" aria-labelledby="decisions-h">
+            <h2 id="decisions-h">Recent governance decisions</h2>
+            {decisions === null ? <p className="muted">Only admins can read the audit log.</p>
+              : decisions.ok ? <DecisionsByReason data={decisions.data} />
+              : <ErrorPanel title="Decisions could not be loaded" message={decisions.error.message} />}
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

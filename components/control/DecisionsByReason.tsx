@@ -1,0 +1,32 @@
+export type Decisions = {
+  since: string; total: number; allowed: number; rejected: number;
+  by_reason: { code: string; count: number; last_message: string; last_at: string }[];
+  recent_rejections: { audit_id: string; at: string; action: string; reasons: { code: string; message: string }[]; issuer_type: string | null; provider: string | null }[];
+};
+
+/** Recent governance decisions from the audit log, rejections grouped by reason code. */
+export function DecisionsByReason({ data }: { data: Decisions }) {
+  return (
+    <div className="stack">
+      <p className="small muted">Since {data.since.slice(0, 10)}: {data.total} decisions, {data.allowed} allowed, {data.rejected} rejected.</p>
+      {data.by_reason.length === 0 ? (
+        <div className="empty">No rejections in this period.</div>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead><tr><th>Reason</th><th>Count</th><th>Latest</th></tr></thead>
+            <tbody>
+              {data.by_reason.map((g) => (
+                <tr key={g.code} data-testid="reason-group">
+                  <td><span className="badge bad">{g.code}</span></td>
+                  <td>{g.count}</td>
+                  <td className="small">{g.last_message}<br /><span className="muted">{g.last_at.slice(0, 16).replace("T", " ")} UTC</span></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

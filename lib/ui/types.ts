@@ -1,0 +1,48 @@
+// The shapes the pages read from tool outputs (CONTRACT field names); only the fields the UI shows.
+
+export type OfferSummary = {
+  offer_id: string;
+  offer_status: string;
+  offer_type: string;
+  offer_value: number | null;
+  max_discount_unit: string | null;
+  short_text: string | null;
+  long_text: string | null;
+  terms_conditions: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  total_budget_cents: number | null;
+  usage_limit_per_customer: number | null;
+  total_usage_limit: number | null;
+  target_audience: string[];
+  promo_codes: { code_id: string; promo_code: string; surface: string; status: string }[];
+  created_at: string;
+};
+export type OfferList = { offers: OfferSummary[]; total_count: number; limit: number; offset: number };
+
+export type PromoCode = {
+  code_id: string; promo_code: string; surface: string; discount_type: string; value: number;
+  usage_limit: number | null; per_customer_limit: number | null; redemption_count: number; status: string;
+  starts_at: string | null; expires_at: string | null;
+};
+
+export type Policy = {
+  surface: string; min_percent: number; max_percent: number; max_amount_cents: number | null;
+  kpi_floors: { kpi: string; floor: number }[]; max_snapshot_age_seconds: number; enabled: boolean; updated_at: string;
+};
+export type Budget = { cap_cents: number; spent_cents: number; headroom_cents: number; period: string; period_start: string };
+export type KpiSnapshot = { snapshot_id: string; kpi: string; value: number; surface: string | null; observed_at: string };
+export type Redemption = { redemption_id?: string; created_at: string; discount_cents: number; kind?: string; entry_type?: string; [k: string]: unknown };
+
+/** Money for display: integer cents → "$1,234.56" in the tenant currency. */
+export function money(cents: number | null | undefined, currency = "USD"): string {
+  if (cents === null || cents === undefined) return "—";
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+}
+
+/** "20% off" / "$10 off" from an offer's terms, for lists where no preview is loaded. */
+export function offerValueText(o: Pick<OfferSummary, "offer_value" | "max_discount_unit" | "offer_type">): string {
+  if (o.offer_type === "free_shipping") return "Free shipping";
+  if (o.offer_value === null) return o.offer_type.replace(/_/g, " ");
+  return o.max_discount_unit === "$" ? `$${o.offer_value} off` : `${o.offer_value}% off`;
+}

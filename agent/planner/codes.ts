@@ -15,7 +15,7 @@ const TOKEN = String.raw`["'“‘]?([A-Za-z0-9][A-Za-z0-9_-]{1,31})["'”’]?`
 
 // After an explicit code keyword any code-shaped token counts (lowercase too if it has a digit).
 const AFTER_KEYWORD = new RegExp(
-  String.raw`\b(?:promo(?:tional)?|coupon|discount|voucher|offer|redemption|the)?\s*codes?\b(?:\s+(?:to|is|of|will be|should be|would be)(?=\s)|\s*[=:])?\s*` + TOKEN,
+  String.raw`\b(?:promo(?:tional)?|coupon|discount|voucher|offer|redemption|the)?\s*codes?\b(?:\s+(?:to|is|of|from|will be|should be|would be)(?=\s)|\s*[=:])?\s*` + TOKEN,
   "gi",
 );
 // "use FALL10 at checkout", "enter SAVE20": needs the token to be upper-case in the original.
@@ -46,6 +46,12 @@ export function findCodes(text: string): CodeMatch[] {
   for (const m of text.matchAll(AFTER_VERB)) {
     if (!looksLikeCode(m[1], true)) continue;
     push(m[1], m.index! + m[0].indexOf(m[1]), m[1].length);
+  }
+  if (out.length > 0) {
+    // Once the brief talks codes, other code-shaped tokens are codes too ("codes ALPHA1 and BETA2").
+    for (const m of text.matchAll(/\b([A-Z][A-Z0-9_-]*\d[A-Z0-9_-]*)\b/g)) {
+      if (m[1].length >= 4 && looksLikeCode(m[1], true) && !/^Q[1-4]\d{4}$/.test(m[1])) push(m[1], m.index!, m[1].length);
+    }
   }
   for (const m of text.matchAll(/["“]([A-Z][A-Z0-9_-]{2,31})["”]/g)) {
     if (/\d/.test(m[1]) && looksLikeCode(m[1], true)) push(m[1], m.index! + 1, m[1].length);

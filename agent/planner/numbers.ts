@@ -21,6 +21,8 @@ export function wordsToNumber(words: string): number | null {
   let total = 0;
   let current = 0;
   let sawNumber = false;
+  // "million" on its own is the suffix of a digit amount ("1.2 million"), not a number.
+  if (parts[0] in SCALES) return null;
   for (let i = 0; i < parts.length; i++) {
     const w = parts[i];
     if (w === "a") {

@@ -35,7 +35,7 @@ const NAME = String.raw`([A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of|and)){0,4})`
 
 /** The merchant when the brief names one explicitly; never guessed from a brand-like word. */
 export function findMerchant(text: string): string | null {
-  const explicit = new RegExp(String.raw`\b(?:merchant|retailer|brand|store name|business)\s*(?:is|:|=|name\s*:?)\s*${NAME}`).exec(text);
+  const explicit = new RegExp(String.raw`\b(?:[Mm]erchant|[Rr]etailer|[Bb]rand|[Ss]tore name|[Bb]usiness)\s*(?:is|:|=|name\s*:?)\s*${NAME}`).exec(text);
   if (explicit && !NOT_MERCHANT.test(explicit[1])) return explicit[1].trim().slice(0, 200);
   const at = new RegExp(String.raw`\b(?:at|from|for)\s+${NAME}(?:'s)?\s+(?:stores?|locations?|shops?|restaurants?|outlets?|branches|cafes?)\b`).exec(text);
   if (at && !NOT_MERCHANT.test(at[1])) return at[1].trim().replace(/'s$/, "").slice(0, 200);

@@ -1,0 +1,30 @@
+import { cents, reason } from "./reasons";
+import type { BudgetScopeFact, GovernanceReason } from "./types";
+
+// Money left in each budget a redemption draws on; never one cent over any cap.
+
+/** Cents still available in a budget (never negative). */
+export function headroomOf(b: Pick<BudgetScopeFact, "cap_cents" | "spent_cents">): number {
+  return Math.max(0, b.cap_cents - b.spent_cents);
+}
+
+const LABEL: Record<BudgetScopeFact["scope"], (b: BudgetScopeFact) => string> = {
+  tenant: (b) => (b.period === "total" ? "the total budget" : `this ${b.period}'s budget`),
+  offer: () => "the offer's budget",
+  campaign: () => "the campaign's budget",
+};
+
+/** Every budget must cover the discount; `tenantBudgetSet` false means no tenant budget exists (fail closed). */
+export function checkBudgetHeadroom(scopes: BudgetScopeFact[], discountCents: number, tenantBudgetSet = true): GovernanceReason[] {
+  const reasons: GovernanceReason[] = [];
+  if (!tenantBudgetSet) {
+    reasons.push(reason("budget_exhausted", "No discount budget is set for this tenant — an admin must set one (PUT /api/budget) before codes can be redeemed"));
+  }
+  for (const b of scopes) {
+    const left = headroomOf(b);
+    if (discountCents > left) {
+      reasons.push(reason("budget_exhausted", `This discount is ${cents(discountCents)} but only ${cents(left)} of ${LABEL[b.scope](b)} (${cents(b.cap_cents)}) is left`));
+    }
+  }
+  return reasons;
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, discountRedemptions } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "./support/db";
+import { expectStatus, governedTenant, T0, testClock } from "./discounts-support";
+
+let t: TestDatabase;
+const clock = testClock();
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.cleanup());
+
+describe("discount engine — CONTRACT §2 verification", () => {
+  it("refuses a 90% code under a 20% max policy with policy_violation and an actionable message", async () => {
+    const g = await governedTenant(t.database, clock, { policy: { max_percent: 20 } });
+    const res = await g.call("POST", "/dashboard/promo-codes", { key: g.admin.key, body: { surface: "shopify", discount_type: "percentage", value: 90 } });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe("policy_violation");
+    expect(res.body.error.details.reasons[0].message).toBe("shopify allows at most 20% — 90% is above it");
+    const list = await g.call("GET", "/dashboard/promo-codes", { key: g.admin.key });
+    expect(list.body.total_count).toBe(0);
+  });
+
+  it("rejects a redeem with kpi_floor when profit is 0 under a floor above 0", async () => {
+    const g = await governedTenant(t.database, clock, { policy: { kpi_floors: [{ kpi: "profit", floor: 100 }] } });
+    const code = await g.createCode({ value: 10 });
+    expectStatus(await g.call("POST", "/api/kpi-snapshots", { key: g.connector.key, body: { kpi: "profit", value: 0 } }), 201);
+    const res = await g.redeem({ promo_code: code.promo_code });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe("kpi_floor");
+    expect((await g.budget()).spent_cents).toBe(0);
+  });
+
+  it("keeps tenants apart: B cannot see, validate or redeem A's codes", async () => {
+    const a = await governedTenant(t.database, clock);
+    const b = await governedTenant(t.database, clock);
+    const code = await a.createCode();
+    expect((await b.call("GET", `/dashboard/promo-codes/${code.code_id}`, { key: b.admin.key })).status).toBe(404);
+    expect((await b.call("GET", "/dashboard/promo-codes", { key: b.admin.key })).body.total_count).toBe(0);
+    const v = await b.validate({ promo_code: code.promo_code });
+    expect(v.status).toBe(404);
+    expect(v.body.error.code).toBe("not_found");
+    const r = await b.redeem({ promo_code: code.promo_code });
+    expect(r.status).toBe(404);
+    expect((await b.call("PUT", `/dashboard/promo-codes/${code.code_id}`, { key: b.admin.key, body: { value: 5 } })).status).toBe(404);
+    // A's code still works for A.
+    expect((await a.redeem({ promo_code: code.promo_code })).status).toBe(201);
+  });
+});
+
+describe("redeem and void", () => {
+  it("redeems, then a void gives budget and the use back; a second void is 409 already_voided", async () => {
+    const g = await governedTenant(t.database, clock, { capCents: 5_000 });
+    const code = await g.createCode({ value: 20, usage_limit: 1 });
+    const r = await g.redeem({ promo_code: code.promo_code, order_total_cents: 12_345, customer_id: " Ann@Example.com " });
+    expectStatus(r, 201);
+    expect(r.body).toMatchObject({ discount_cents: 2469, promo_code: code.promo_code, customer_id: "ann@example.com" });
+    expect(await g.budget()).toMatchObject({ spent_cents: 2469, headroom_cents: 5_000 - 2469, period: "month", period_start: "2026-11-01" });
+    expect((await g.redeem({ promo_code: code.promo_code })).body.error.code).toBe("usage_limit");
+
+    const v = await g.call("POST", `/dashboard/redemptions/${r.body.redemption_id}/void`, { key: g.connector.key, body: {} });
+    expectStatus(v, 201);
+    expect(v.body).toMatchObject({ kind: "void", discount_cents: -2469, voids_redemption_id: r.body.redemption_id });
+    expect(await g.budget()).toMatchObject({ spent_cents: 0, headroom_cents: 5_000 });
+    const again = await g.call("POST", `/dashboard/redemptions/${r.body.redemption_id}/void`, { key: g.connector.key, body: {} });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("already_voided");
+    // The use came back too, and the ledger shows both entries.
+    expectStatus(await g.redeem({ promo_code: code.promo_code }), 201);
+    const ledger = await g.call("GET", `/dashboard/redemptions?code_id=${code.code_id}`, { key: g.admin.key });
+    expect(ledger.body.redemptions.map((e: { kind: string }) => e.kind).sort()).toEqual(["redemption", "redemption", "void"]);
+    expect((await g.call("GET", `/dashboard/promo-codes/${code.code_id}`, { key: g.admin.key })).body.redemption_count).toBe(1);
+  });
+
+  it("replays the same Idempotency-Key and body as the same redemption; another body is 409", async () => {
+    const g = await governedTenant(t.database, clock);
+    const code = await g.createCode({ value: 10 });
+    const body = { promo_code: code.promo_code, order_total_cents: 5_000, customer_id: "cust-1", order_id: "o-1" };
+    const first = await g.redeem(body, "key-1");
+    const replay = await g.redeem(body, "key-1");
+    expectStatus(first, 201);
+    expect(replay.status).toBe(201);
+    expect(replay.body).toEqual(first.body);
+    const other = await g.redeem({ ...body, order_total_cents: 6_000 }, "key-1");
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe("idempotency_conflict");
+    expect((await g.budget()).spent_cents).toBe(500);
+    const ledger = await g.call("GET", "/dashboard/redemptions", { key: g.admin.key });
+    expect(ledger.body.total_count).toBe(1);
+    const missing = await g.call("POST", "/dashboard/promo-codes/redeem", { key: g.connector.key, body });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details.fields.map((f: { field: string }) => f.field)).toContain("idempotency_key");
+  });
+
+  it("blocks redemption when the policy is tightened after the code was created", async () => {
+    const g = await governedTenant(t.database, clock);
+    const code = await g.createCode({ value: 20 });
+    expectStatus(await g.validate({ promo_code: code.promo_code }), 200);
+    expectStatus(await g.call("PUT", "/api/discount-policies/shopify", { key: g.admin.key, body: { min_percent: 5, max_percent: 15, kpi_floors: [{ kpi: "profit", floor: 0 }] } }), 200);
+    const r = await g.redeem({ promo_code: code.promo_code });
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe("policy_violation");
+    expect(r.body.error.message).toContain("at most 15%");
+  });
+
+  it("refuses expired and not-yet-started codes, and orders under the minimum", async () => {
+    const g = await governedTenant(t.database, clock);
+    const later = await g.createCode({ starts_at: "2026-12-01T00:00:00Z" });
+    const over = await g.createCode({ expires_at: "2026-11-20T00:00:00Z" });
+    const minimum = await g.createCode({ minimum_order_cents: 5_000 });
+    expect((await g.redeem({ promo_code: later.promo_code })).body.error.code).toBe("not_started");
+    expect((await g.redeem({ promo_code: over.promo_code })).body.error.code).toBe("expired");
+    const small = await g.redeem({ promo_code: minimum.promo_code, order_total_cents: 4_999 });
+    expect(small.body.error.code).toBe("minimum_order");
+    expect(small.body.error.message).toContain("1 cents short");
+    expectStatus(await g.redeem({ promo_code: minimum.promo_code, order_total_cents: 5_000 }), 201);
+  });
+
+  it("validate returns every failing reason and changes nothing", async () => {
+    const g = await governedTenant(t.database, clock, { capCents: 100 });
+    const code = await g.createCode({ value: 25, minimum_order_cents: 50_000, expires_at: "2026-11-21T11:00:00Z" });
+    const v = await g.validate({ promo_code: code.promo_code, surface: "wix", order_total_cents: 10_000 });
+    expect(v.status).toBe(200);
+    expect(v.body.valid).toBe(false);
+    expect(v.body.discount_cents).toBe(2_500);
+    expect(v.body.reasons.map((r: { code: string }) => r.code)).toEqual(["surface_mismatch", "expired", "minimum_order", "budget_exhausted"]);
+    expect((await g.budget()).spent_cents).toBe(0);
+    expect((await g.call("GET", `/dashboard/promo-codes/${code.code_id}`, { key: g.admin.key })).body.redemption_count).toBe(0);
+  });
+
+  it("fails closed on KPIs: no reading or a stale one is kpi_stale; a surface reading overrides the tenant-wide one", async () => {
+    const g = await governedTenant(t.database, clock, { policy: { kpi_floors: [{ kpi: "profit", floor: 0 }, { kpi: "mer", floor: 1.5 }], max_snapshot_age_seconds: 3600 } });
+    const code = await g.createCode();
+    expect((await g.validate({ promo_code: code.promo_code })).body.reasons.map((r: { code: string }) => r.code)).toEqual(["kpi_stale"]);
+    await g.call("POST", "/api/kpi-snapshots", { key: g.connector.key, body: { kpi: "mer", value: 2 } });
+    expect((await g.validate({ promo_code: code.promo_code })).body.valid).toBe(true);
+    await g.call("POST", "/api/kpi-snapshots", { key: g.connector.key, body: { kpi: "mer", value: 1.2, surface: "shopify" } });
+    expect((await g.validate({ promo_code: code.promo_code })).body.reasons.map((r: { code: string }) => r.code)).toEqual(["kpi_floor"]);
+    clock.advance(3601);
+    try {
+      const stale = await g.redeem({ promo_code: code.promo_code });
+      expect(stale.body.error.code).toBe("kpi_stale");
+      expect(stale.body.error.details.reasons.map((r: { code: string }) => r.code)).toEqual(["kpi_stale", "kpi_stale"]);
+    } finally {
+      clock.set(T0);
+    }
+  });
+
+  it("enforces the per-customer limit on the normalised customer id", async () => {
+    const g = await governedTenant(t.database, clock);
+    const code = await g.createCode({ per_customer_limit: 1 });
+    expectStatus(await g.redeem({ promo_code: code.promo_code, customer_id: "Bob@Shop.com" }), 201);
+    const again = await g.redeem({ promo_code: code.promo_code, customer_id: " bob@shop.com" });
+    expect(again.body.error.code).toBe("per_customer_limit");
+    expectStatus(await g.redeem({ promo_code: code.promo_code, customer_id: "+1 (555) 010-0000" }), 201);
+    expect((await g.redeem({ promo_code: code.promo_code, customer_id: "+15550100000" })).body.error.code).toBe("per_customer_limit");
+  });
+
+  it("fails closed without a budget, and never spends past the cap", async () => {
+    const g = await governedTenant(t.database, clock, { capCents: 1_500 });
+    const code = await g.createCode({ value: 10 });
+    expectStatus(await g.redeem({ promo_code: code.promo_code }), 201);
+    const over = await g.redeem({ promo_code: code.promo_code });
+    expect(over.body.error.code).toBe("budget_exhausted");
+    expect(over.body.error.message).toBe("This discount is 1,000 cents but only 500 cents of this month's budget (1,500 cents) is left");
+    expectStatus(await g.redeem({ promo_code: code.promo_code, order_total_cents: 5_000 }), 201);
+    expect(await g.budget()).toMatchObject({ spent_cents: 1_500, headroom_cents: 0 });
+  });
+});

@@ -1,0 +1,58 @@
+import { budgetPeriodStart } from "@/core/governance";
+import { notFound } from "@/core/errors";
+import type { Tx } from "@/db/database";
+import { budgets } from "@/db/schema";
+import { writeAudit } from "../audit";
+import { tenantTx } from "../context";
+import { defineTool } from "../registry";
+import { keyOf, loadSpend, loadTenantBudget, type SpendKey } from "./facts";
+import { budgetOut } from "./mappers";
+import { BudgetOutput, GetBudgetInput, SetBudgetInput } from "./policy-schemas";
+
+// Tenants own the money: one cap per tenant, spent per calendar period (UTC), voids give it back.
+
+/** The tenant budget with this period's spend and headroom, or null when none is set; for tools that plan spend. */
+export async function budgetViewInTx(tx: Tx, tenantId: string, now: Date) {
+  const budget = await loadTenantBudget(tx, tenantId);
+  if (!budget) return null;
+  const key: SpendKey = { scope: "tenant", scope_id: "", period_start: budgetPeriodStart(budget.period, now) };
+  const spent = (await loadSpend(tx, tenantId, [key], { lock: false })).get(keyOf(key)) ?? 0;
+  return budgetOut(budget.cap_cents, budget.period, spent, now);
+}
+
+export const setBudget = defineTool({
+  name: "set_budget",
+  description: "Set the tenant's discount budget: a cap in cents per month, quarter or in total.",
+  input: SetBudgetInput,
+  output: BudgetOutput,
+  permission: "budget.write",
+  async execute(input, ctx) {
+    const now = ctx.now();
+    return tenantTx(ctx, async (tx, tenant_id) => {
+      // Lock this period's spend row first: a cap change waits for in-flight redemptions and vice versa.
+      const key: SpendKey = { scope: "tenant", scope_id: "", period_start: budgetPeriodStart(input.period, now) };
+      const spent = (await loadSpend(tx, tenant_id, [key], { lock: true })).get(keyOf(key)) ?? 0;
+      await tx.insert(budgets).values({ tenant_id, cap_cents: input.cap_cents, period: input.period, updated_at: now })
+        .onConflictDoUpdate({ target: budgets.tenant_id, set: { cap_cents: input.cap_cents, period: input.period, updated_at: now } });
+      await writeAudit(tx, tenant_id, { caller: ctx.caller, action: "set_budget", allowed: true, subject_type: "budget", subject_id: tenant_id, at: now, details: { ...input } });
+      return budgetOut(input.cap_cents, input.period, spent, now);
+    });
+  },
+});
+
+export const getBudgetHeadroom = defineTool({
+  name: "get_budget_headroom",
+  description: "The tenant budget: cap, spent in the current period, headroom left, period and its start date.",
+  input: GetBudgetInput,
+  output: BudgetOutput,
+  permission: "budget.read",
+  async execute(_input, ctx) {
+    return tenantTx(ctx, async (tx, tenantId) => {
+      const view = await budgetViewInTx(tx, tenantId, ctx.now());
+      if (!view) throw notFound("Budget");
+      return view;
+    });
+  },
+});
+
+export const budgetTools = [setBudget, getBudgetHeadroom];

@@ -1,0 +1,68 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { customAlphabet } from "nanoid";
+import { AppError, conflict, notFound, rejected } from "@/core/errors";
+import { decideCodeTerms, type GovernanceReason } from "@/core/governance";
+import type { Tx } from "@/db/database";
+import { discountCodes, offers } from "@/db/schema";
+import { writeAudit } from "../audit";
+import type { Caller } from "../context";
+import { loadPolicies } from "./facts";
+import { type CodeRow, codeOut } from "./mappers";
+import type { CodeOutput, CreateCodeInput } from "./schemas";
+
+// Creating a governed promo code inside any transaction: the offers engineer creates one together
+// with an offer, the agent commits through it, and the create tool wraps it.
+
+// Upper-case letters and digits without look-alikes (0/O, 1/I/L): easy to read aloud and type.
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+/** 8 characters from 31: about 8.5e11 codes per tenant, so a collision retry is rare. */
+export const generatePromoCode = customAlphabet(CODE_ALPHABET, 8);
+const MAX_GENERATE_ATTEMPTS = 6;
+
+export type CreateCodeResult = { ok: true; code: CodeOutput } | { ok: false; reasons: GovernanceReason[] };
+
+/**
+ * Policy-checks and inserts a code in `tx`, recording the issuer and an audit row either way.
+ * Returns the reasons instead of throwing, so a caller can commit the audit row and then reject.
+ */
+export async function tryCreateCodeInTx(tx: Tx, tenantId: string, input: CreateCodeInput, caller: Caller, now: Date): Promise<CreateCodeResult> {
+  const policy = (await loadPolicies(tx, tenantId, [input.surface])).get(input.surface) ?? null;
+  const decision = decideCodeTerms(policy, input.surface, input);
+  const audit = { caller, action: "create_discount_code", subject_type: "promo_code", at: now, details: { ...input } };
+  if (!decision.allowed) {
+    await writeAudit(tx, tenantId, { ...audit, allowed: false, reasons: decision.reasons, subject_id: input.promo_code ?? null });
+    return { ok: false, reasons: decision.reasons };
+  }
+  if (input.offer_id) {
+    const [offer] = await tx.select({ id: offers.offer_id }).from(offers)
+      .where(and(eq(offers.tenant_id, tenantId), eq(offers.offer_id, input.offer_id), isNull(offers.deleted_at)));
+    if (!offer) throw notFound("Offer");
+  }
+  const row = await insertUnique(tx, tenantId, input, caller, now);
+  await writeAudit(tx, tenantId, { ...audit, allowed: true, subject_id: row.promo_code, details: { ...input, code_id: row.code_id } });
+  return { ok: true, code: codeOut(row) };
+}
+
+/** Like tryCreateCodeInTx but throws the 422 (policy_violation); the caller's rollback then drops the audit row too. */
+export async function createCodeInTx(tx: Tx, tenantId: string, input: CreateCodeInput, caller: Caller, now: Date): Promise<CodeOutput> {
+  const result = await tryCreateCodeInTx(tx, tenantId, input, caller, now);
+  if (!result.ok) throw rejected(result.reasons);
+  return result.code;
+}
+
+/** Inserts with ON CONFLICT DO NOTHING so a taken code never aborts the surrounding transaction. */
+async function insertUnique(tx: Tx, tenantId: string, input: CreateCodeInput, caller: Caller, now: Date): Promise<CodeRow> {
+  for (let attempt = 0; attempt < MAX_GENERATE_ATTEMPTS; attempt++) {
+    const promo_code = input.promo_code ?? generatePromoCode();
+    const [row] = await tx.insert(discountCodes).values({
+      tenant_id: tenantId, promo_code, surface: input.surface, discount_type: input.discount_type, value: input.value,
+      offer_id: input.offer_id ?? null, usage_limit: input.usage_limit ?? null, per_customer_limit: input.per_customer_limit ?? null,
+      starts_at: input.starts_at ? new Date(input.starts_at) : null, expires_at: input.expires_at ? new Date(input.expires_at) : null,
+      minimum_order_cents: input.minimum_order_cents ?? null, status: "active", issuer_type: caller.issuerType,
+      provider: caller.provider, api_key_id: caller.apiKeyId, created_at: now, updated_at: now,
+    }).onConflictDoNothing({ target: [discountCodes.tenant_id, discountCodes.promo_code] }).returning();
+    if (row) return row;
+    if (input.promo_code) throw conflict(`Promo code ${promo_code} already exists`);
+  }
+  throw new AppError("internal", "Could not generate a unique promo code; try again");
+}

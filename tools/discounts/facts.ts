@@ -1,0 +1,141 @@
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { type BudgetPeriod, type KpiSnapshotFact, type PolicyFacts, scopeKey } from "@/core/governance";
+import type { Tx } from "@/db/database";
+import {
+  budgetSpend, budgets, campaignOffers, customerListEntries, customerLists, discountKpiSnapshots, discountPolicies,
+  discountRedemptions, offers, programCampaigns,
+} from "@/db/schema";
+import { policyFacts } from "./mappers";
+
+// Loaders for the facts governance decides on. Shared by validate, redeem, code create/update and the
+// proposal check, so every path decides on the same data. All run inside the caller's tenant transaction.
+
+/** Policies of the given surfaces. */
+export async function loadPolicies(tx: Tx, tenantId: string, surfaces: string[]): Promise<Map<string, PolicyFacts>> {
+  if (surfaces.length === 0) return new Map();
+  const rows = await tx.select().from(discountPolicies)
+    .where(and(eq(discountPolicies.tenant_id, tenantId), inArray(discountPolicies.surface, [...new Set(surfaces)])));
+  return new Map(rows.map((r) => [r.surface, policyFacts(r)]));
+}
+
+/** Latest reading per (kpi, surface) for the given KPIs on the given surfaces and tenant-wide. */
+export async function loadLatestSnapshots(tx: Tx, tenantId: string, kpis: string[], surfaces: string[]): Promise<KpiSnapshotFact[]> {
+  if (kpis.length === 0) return [];
+  const s = discountKpiSnapshots;
+  const rows = await tx
+    .selectDistinctOn([s.kpi, s.surface], { kpi: s.kpi, surface: s.surface, value: s.value, observed_at: s.observed_at })
+    .from(s)
+    .where(and(eq(s.tenant_id, tenantId), inArray(s.kpi, [...new Set(kpis)]), inArray(s.surface, [...new Set([...surfaces, ""])])))
+    // Equal observed_at (a feed pushing twice in one instant): the one recorded last wins.
+    .orderBy(s.kpi, s.surface, desc(s.observed_at), desc(s.created_at));
+  return rows.map((r) => ({ kpi: r.kpi, surface: r.surface, value: Number(r.value), observed_at: new Date(r.observed_at) }));
+}
+
+/** The tenant's budget cap, or null when none is set. */
+export async function loadTenantBudget(tx: Tx, tenantId: string): Promise<{ cap_cents: number; period: BudgetPeriod } | null> {
+  const [row] = await tx.select({ cap_cents: budgets.cap_cents, period: budgets.period }).from(budgets).where(eq(budgets.tenant_id, tenantId));
+  return row ? { cap_cents: Number(row.cap_cents), period: row.period } : null;
+}
+
+/** An offer's own budget and the campaign it draws on (the first linked one, budgeted campaigns first). */
+export type OfferBudgetInfo = { total_budget_cents: number | null; campaign_id: string | null; campaign_budget_cents: number | null };
+
+/** Budget facts for the offers behind a set of codes. */
+export async function loadOfferBudgets(tx: Tx, tenantId: string, offerIds: string[]): Promise<Map<string, OfferBudgetInfo>> {
+  const ids = [...new Set(offerIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ offer_id: offers.offer_id, total_budget_cents: offers.total_budget_cents, campaign_id: programCampaigns.campaign_id, budget_cents: programCampaigns.budget_cents })
+    .from(offers)
+    .leftJoin(campaignOffers, and(eq(campaignOffers.tenant_id, offers.tenant_id), eq(campaignOffers.offer_id, offers.offer_id)))
+    .leftJoin(programCampaigns, and(eq(programCampaigns.tenant_id, campaignOffers.tenant_id), eq(programCampaigns.campaign_id, campaignOffers.campaign_id)))
+    .where(and(eq(offers.tenant_id, tenantId), inArray(offers.offer_id, ids)))
+    .orderBy(offers.offer_id, sql`${programCampaigns.budget_cents} is null`, programCampaigns.campaign_id);
+  const out = new Map<string, OfferBudgetInfo>();
+  for (const r of rows) {
+    if (out.has(r.offer_id)) continue;
+    out.set(r.offer_id, {
+      total_budget_cents: r.total_budget_cents === null ? null : Number(r.total_budget_cents),
+      campaign_id: r.campaign_id ?? null,
+      campaign_budget_cents: r.budget_cents === null || r.budget_cents === undefined ? null : Number(r.budget_cents),
+    });
+  }
+  return out;
+}
+
+/** Closed loop: which offers have customer lists, and which (offer, customer key) pairs are listed. */
+export async function loadEligibility(tx: Tx, tenantId: string, offerIds: string[], customerKeys: string[]) {
+  const ids = [...new Set(offerIds)];
+  const restricted = new Set<string>();
+  const listed = new Set<string>();
+  if (ids.length === 0) return { restricted, listed };
+  const lists = await tx.select({ list_id: customerLists.list_id, offer_id: customerLists.offer_id }).from(customerLists)
+    .where(and(eq(customerLists.tenant_id, tenantId), inArray(customerLists.offer_id, ids)));
+  for (const l of lists) restricted.add(l.offer_id);
+  const keys = [...new Set(customerKeys)];
+  if (lists.length && keys.length) {
+    const hits = await tx.select({ list_id: customerListEntries.list_id, key: customerListEntries.customer_key }).from(customerListEntries)
+      .where(and(eq(customerListEntries.tenant_id, tenantId), inArray(customerListEntries.list_id, lists.map((l) => l.list_id)), inArray(customerListEntries.customer_key, keys)));
+    const offerOf = new Map(lists.map((l) => [l.list_id, l.offer_id]));
+    for (const h of hits) listed.add(`${offerOf.get(h.list_id)}|${h.key}`);
+  }
+  return { restricted, listed };
+}
+
+/** Net uses (redemptions minus voids) per `${code_id}|${customer}` from the ledger. */
+export async function loadCustomerUses(tx: Tx, tenantId: string, codeIds: string[], customerKeys: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (codeIds.length === 0 || customerKeys.length === 0) return out;
+  const l = discountRedemptions;
+  const rows = await tx
+    .select({ code_id: l.code_id, customer_id: l.customer_id, n: sql<number>`sum(case when ${l.kind} = 'redemption' then 1 else -1 end)::int` })
+    .from(l)
+    .where(and(eq(l.tenant_id, tenantId), inArray(l.code_id, [...new Set(codeIds)]), inArray(l.customer_id, [...new Set(customerKeys)])))
+    .groupBy(l.code_id, l.customer_id);
+  for (const r of rows) out.set(`${r.code_id}|${r.customer_id}`, Number(r.n));
+  return out;
+}
+
+export type SpendKey = { scope: "tenant" | "offer" | "campaign"; scope_id: string; period_start: string };
+
+/** The counter key of a spend row, the same key governance counters use. */
+export const keyOf = (k: SpendKey) => scopeKey(k.scope, k.scope_id, k.period_start);
+const byKey = (a: SpendKey, b: SpendKey) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0);
+const matchAny = (tenantId: string, keys: SpendKey[]) =>
+  and(eq(budgetSpend.tenant_id, tenantId), or(...keys.map((k) => and(eq(budgetSpend.scope, k.scope), eq(budgetSpend.scope_id, k.scope_id), eq(budgetSpend.period_start, k.period_start)))));
+
+/**
+ * Spend per counter row. With `lock`, rows are created when missing and locked FOR UPDATE in one
+ * global order (scope|id|period), so concurrent batches and processes queue instead of deadlocking.
+ */
+export async function loadSpend(tx: Tx, tenantId: string, keys: SpendKey[], opts: { lock: boolean }): Promise<Map<string, number>> {
+  const unique = [...new Map(keys.map((k) => [keyOf(k), k])).values()].sort(byKey);
+  const out = new Map<string, number>();
+  if (unique.length === 0) return out;
+  const read = async (ks: SpendKey[]) => {
+    const q = tx.select().from(budgetSpend).where(matchAny(tenantId, ks)).orderBy(budgetSpend.scope, budgetSpend.scope_id, budgetSpend.period_start);
+    const rows = opts.lock ? await q.for("update") : await q;
+    for (const r of rows) out.set(keyOf({ scope: r.scope, scope_id: r.scope_id, period_start: String(r.period_start) }), Number(r.spent_cents));
+  };
+  await read(unique);
+  const missing = unique.filter((k) => !out.has(keyOf(k)));
+  if (missing.length && opts.lock) {
+    await tx.insert(budgetSpend).values(missing.map((k) => ({ tenant_id: tenantId, ...k, spent_cents: 0 }))).onConflictDoNothing();
+    await read(missing);
+  }
+  for (const k of missing) if (!out.has(keyOf(k))) out.set(keyOf(k), 0);
+  return out;
+}
+
+/** Adds deltas to spend rows in one statement (rows must exist and be locked). */
+export async function addSpend(tx: Tx, tenantId: string, deltas: Map<string, number>): Promise<void> {
+  const rows = [...deltas.entries()].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (rows.length === 0) return;
+  const values = sql.join(rows.map(([k, d]) => {
+    const [scope, scope_id, period_start] = k.split("|");
+    return sql`(${scope}, ${scope_id}, ${period_start}::date, ${d}::bigint)`;
+  }), sql`, `);
+  await tx.execute(sql`update budget_spend b set spent_cents = b.spent_cents + v.d
+    from (values ${values}) as v(scope, scope_id, period_start, d)
+    where b.tenant_id = ${tenantId} and b.scope = v.scope and b.scope_id = v.scope_id and b.period_start = v.period_start`);
+}

@@ -1,0 +1,96 @@
+import {
+  type BudgetPeriod, type BudgetScopeFact, type CodeFacts, type Counters, customerUseKey, emptyCounters, type KpiSnapshotFact,
+  type PolicyFacts, type RedemptionFacts, TOTAL_PERIOD_START, budgetPeriodStart,
+} from "@/core/governance";
+import type { Tx } from "@/db/database";
+import {
+  keyOf, loadCustomerUses, loadEligibility, loadLatestSnapshots, loadOfferBudgets, loadPolicies, loadSpend, loadTenantBudget,
+  type OfferBudgetInfo, type SpendKey,
+} from "./facts";
+import type { CodeRow } from "./mappers";
+
+// Assembles everything a set of redemption attempts is decided on, once per batch, and hands out
+// per-attempt facts computed against live counters (so attempt n sees the effect of attempts 1..n-1).
+
+/** One attempt to decide: its code (already found, and for redeem locked), order and clock. */
+export type Attempt = { code: CodeRow; surface: string; order_total_cents: number; customerKey: string | null; now: Date };
+
+export type FactBook = {
+  policies: Map<string, PolicyFacts>;
+  snapshots: KpiSnapshotFact[];
+  budget: { cap_cents: number; period: BudgetPeriod } | null;
+  offers: Map<string, OfferBudgetInfo>;
+  eligibility: { restricted: Set<string>; listed: Set<string> };
+  counters: Counters;
+};
+
+/** The spend rows an attempt draws on: the tenant budget in its current period, the offer's and its campaign's. */
+export function spendKeysFor(book: Pick<FactBook, "budget" | "offers">, code: CodeRow, now: Date): { keys: SpendKey[]; periodStart: string | null; campaignId: string | null } {
+  const keys: SpendKey[] = [];
+  const periodStart = book.budget ? budgetPeriodStart(book.budget.period, now) : null;
+  if (periodStart) keys.push({ scope: "tenant", scope_id: "", period_start: periodStart });
+  const offer = code.offer_id ? book.offers.get(code.offer_id) : undefined;
+  if (code.offer_id && offer) keys.push({ scope: "offer", scope_id: code.offer_id, period_start: TOTAL_PERIOD_START });
+  const campaignId = offer?.campaign_id ?? null;
+  if (campaignId) keys.push({ scope: "campaign", scope_id: campaignId, period_start: TOTAL_PERIOD_START });
+  return { keys, periodStart, campaignId };
+}
+
+/** Loads the facts for all attempts; `lock` takes the spend rows FOR UPDATE (codes are locked by the caller). */
+export async function loadFactBook(tx: Tx, tenantId: string, attempts: Attempt[], opts: { lock: boolean }): Promise<FactBook> {
+  const codes = [...new Map(attempts.map((a) => [a.code.code_id, a.code])).values()];
+  const surfaces = codes.map((c) => c.surface);
+  const offerIds = codes.flatMap((c) => (c.offer_id ? [c.offer_id] : []));
+  const customerKeys = attempts.flatMap((a) => (a.customerKey ? [a.customerKey] : []));
+  const policies = await loadPolicies(tx, tenantId, surfaces);
+  const kpis = [...policies.values()].flatMap((p) => p.kpi_floors.map((f) => f.kpi));
+  const [snapshots, budget, offers, eligibility] = [
+    await loadLatestSnapshots(tx, tenantId, kpis, surfaces),
+    await loadTenantBudget(tx, tenantId),
+    await loadOfferBudgets(tx, tenantId, offerIds),
+    await loadEligibility(tx, tenantId, offerIds, customerKeys),
+  ];
+  const book: FactBook = { policies, snapshots, budget, offers, eligibility, counters: emptyCounters() };
+  const spendKeys = attempts.flatMap((a) => spendKeysFor(book, a.code, a.now).keys);
+  book.counters.spent = await loadSpend(tx, tenantId, spendKeys, opts);
+  const limited = codes.filter((c) => c.per_customer_limit !== null).map((c) => c.code_id);
+  book.counters.customerUses = await loadCustomerUses(tx, tenantId, limited, customerKeys);
+  for (const c of codes) book.counters.uses.set(c.code_id, c.redemption_count);
+  return book;
+}
+
+/** The code as governance facts, with its live use count. */
+function codeFacts(code: CodeRow, uses: number): CodeFacts {
+  return {
+    promo_code: code.promo_code, surface: code.surface, discount_type: code.discount_type, value: Number(code.value), status: code.status,
+    starts_at: code.starts_at, expires_at: code.expires_at, usage_limit: code.usage_limit, per_customer_limit: code.per_customer_limit,
+    minimum_order_cents: code.minimum_order_cents === null ? null : Number(code.minimum_order_cents), redemption_count: uses,
+  };
+}
+
+/** Facts for one attempt against the book's current counters. */
+export function factsFor(book: FactBook, a: Attempt): { facts: RedemptionFacts; keys: SpendKey[]; periodStart: string | null; campaignId: string | null } {
+  const { keys, periodStart, campaignId } = spendKeysFor(book, a.code, a.now);
+  const spent = (k: SpendKey) => book.counters.spent.get(keyOf(k)) ?? 0;
+  const budgets: BudgetScopeFact[] = [];
+  const offer = a.code.offer_id ? book.offers.get(a.code.offer_id) : undefined;
+  for (const k of keys) {
+    const cap = k.scope === "tenant" ? book.budget?.cap_cents : k.scope === "offer" ? offer?.total_budget_cents : offer?.campaign_budget_cents;
+    if (cap === null || cap === undefined) continue;
+    const period = k.scope === "tenant" ? book.budget!.period : "total";
+    budgets.push({ scope: k.scope, scope_id: k.scope_id, cap_cents: cap, spent_cents: spent(k), period });
+  }
+  const restricted = !!a.code.offer_id && book.eligibility.restricted.has(a.code.offer_id);
+  const facts: RedemptionFacts = {
+    request: { surface: a.surface, order_total_cents: a.order_total_cents, customer_id: a.customerKey },
+    code: codeFacts(a.code, book.counters.uses.get(a.code.code_id) ?? a.code.redemption_count),
+    policy: book.policies.get(a.code.surface) ?? null,
+    snapshots: book.snapshots,
+    customerUses: a.customerKey === null ? null : (book.counters.customerUses.get(customerUseKey(a.code.code_id, a.customerKey)) ?? 0),
+    eligibility: { restricted, listed: restricted && a.customerKey !== null && book.eligibility.listed.has(`${a.code.offer_id}|${a.customerKey}`) },
+    budgets,
+    tenantBudgetSet: book.budget !== null,
+    now: a.now,
+  };
+  return { facts, keys, periodStart, campaignId };
+}

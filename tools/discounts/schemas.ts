@@ -1,0 +1,155 @@
+import { z } from "zod";
+import { REJECTION_CODES } from "@/core/errors";
+import { Uuid } from "../tenancy/schemas";
+
+// Zod in/out schemas for the discount engine (CONTRACT §2). Field names are the contract's;
+// TypeScript types are inferred from here, never written by hand.
+
+export const Surface = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "lower-case letters, digits, _ and -, e.g. shopify");
+export const PromoCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{3,32}$/, "3–32 letters, digits, _ or -");
+export const Cents = z.number().int().min(0).max(1_000_000_000_000);
+export const DateTime = z.iso.datetime({ offset: true });
+export const DiscountType = z.enum(["percentage", "fixed"]);
+export const CustomerId = z.string().trim().min(1).max(320);
+const PositiveInt = z.number().int().min(1).max(1_000_000_000);
+
+/** Pagination shared by every list (CONTRACT §0); query strings are coerced. */
+export const ListQuery = {
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
+};
+const listOf = <T extends z.ZodType>(key: string, item: T) =>
+  z.object({ [key]: z.array(item), total_count: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+
+export const ReasonOut = z.object({ code: z.string(), message: z.string() });
+
+// ---- codes ----
+const ValueRule = (v: { discount_type?: string; value?: number }, ctx: z.RefinementCtx) => {
+  if (v.value === undefined) return;
+  if (v.discount_type === "percentage" && v.value > 100) ctx.addIssue({ code: "custom", path: ["value"], message: "a percentage is at most 100" });
+  if (v.discount_type === "percentage" && Math.round(v.value * 100) !== v.value * 100) ctx.addIssue({ code: "custom", path: ["value"], message: "at most 2 decimals" });
+  if (v.discount_type === "fixed" && !Number.isInteger(v.value)) ctx.addIssue({ code: "custom", path: ["value"], message: "a fixed value is whole cents" });
+};
+const DatesRule = (v: { starts_at?: string | null; expires_at?: string | null }, ctx: z.RefinementCtx) => {
+  if (v.starts_at && v.expires_at && Date.parse(v.expires_at) <= Date.parse(v.starts_at)) {
+    ctx.addIssue({ code: "custom", path: ["expires_at"], message: "must be after starts_at" });
+  }
+};
+
+export const CreateCodeInput = z
+  .object({
+    surface: Surface,
+    discount_type: DiscountType,
+    value: z.number().gt(0).max(1_000_000_000_000),
+    promo_code: PromoCode.optional(),
+    offer_id: Uuid.optional(),
+    usage_limit: PositiveInt.optional(),
+    per_customer_limit: PositiveInt.optional(),
+    starts_at: DateTime.optional(),
+    expires_at: DateTime.optional(),
+    minimum_order_cents: Cents.optional(),
+  })
+  .strict()
+  .superRefine(ValueRule)
+  .superRefine(DatesRule);
+export type CreateCodeInput = z.output<typeof CreateCodeInput>;
+
+export const UpdateCodeInput = z
+  .object({
+    code_id: Uuid,
+    discount_type: DiscountType.optional(),
+    value: z.number().gt(0).max(1_000_000_000_000).optional(),
+    usage_limit: PositiveInt.nullable().optional(),
+    per_customer_limit: PositiveInt.nullable().optional(),
+    starts_at: DateTime.nullable().optional(),
+    expires_at: DateTime.nullable().optional(),
+    minimum_order_cents: Cents.nullable().optional(),
+    status: z.enum(["active", "inactive"]).optional(),
+  })
+  .strict()
+  .superRefine(DatesRule);
+export type UpdateCodeInput = z.output<typeof UpdateCodeInput>;
+
+export const CodeIdInput = z.object({ code_id: Uuid }).strict();
+
+export const CodeOutput = z.object({
+  code_id: Uuid,
+  promo_code: z.string(),
+  surface: z.string(),
+  discount_type: DiscountType,
+  value: z.number(),
+  offer_id: z.string().nullable(),
+  usage_limit: z.number().int().nullable(),
+  per_customer_limit: z.number().int().nullable(),
+  redemption_count: z.number().int(),
+  minimum_order_cents: z.number().int().nullable(),
+  issuer_type: z.enum(["connector", "agent", "human"]),
+  provider: z.string().nullable(),
+  api_key_id: z.string().nullable(),
+  starts_at: z.string().nullable(),
+  expires_at: z.string().nullable(),
+  status: z.enum(["active", "inactive"]),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type CodeOutput = z.input<typeof CodeOutput>;
+
+export const ListCodesInput = z
+  .object({ ...ListQuery, surface: Surface.optional(), status: z.enum(["active", "inactive"]).optional(), offer_id: Uuid.optional() })
+  .strict();
+export const ListCodesOutput = listOf("promo_codes", CodeOutput);
+
+// ---- validate / redeem ----
+export const ValidateInput = z
+  .object({ promo_code: PromoCode, surface: Surface, order_total_cents: Cents, customer_id: CustomerId.optional() })
+  .strict();
+export type ValidateInput = z.output<typeof ValidateInput>;
+export const ValidateOutput = z.object({ valid: z.boolean(), discount_cents: z.number().int(), reasons: z.array(ReasonOut) });
+
+export const RedeemInput = z
+  .object({
+    promo_code: PromoCode,
+    surface: Surface,
+    order_total_cents: Cents,
+    customer_id: CustomerId,
+    order_id: z.string().trim().min(1).max(200).optional(),
+    idempotency_key: z.string().trim().min(1).max(200),
+  })
+  .strict();
+export type RedeemInput = z.output<typeof RedeemInput>;
+export const RedeemOutput = z.object({
+  redemption_id: Uuid,
+  discount_cents: z.number().int(),
+  promo_code: z.string(),
+  customer_id: z.string(),
+  created_at: z.string(),
+});
+export type RedeemOutput = z.input<typeof RedeemOutput>;
+
+// ---- ledger ----
+export const LedgerEntryOutput = z.object({
+  redemption_id: Uuid,
+  kind: z.enum(["redemption", "void"]),
+  code_id: Uuid,
+  promo_code: z.string(),
+  surface: z.string(),
+  offer_id: z.string().nullable(),
+  campaign_id: z.string().nullable(),
+  customer_id: z.string(),
+  order_id: z.string().nullable(),
+  order_total_cents: z.number().int(),
+  discount_cents: z.number().int(),
+  budget_period_start: z.string(),
+  voids_redemption_id: z.string().nullable(),
+  issuer_type: z.string().nullable(),
+  provider: z.string().nullable(),
+  created_at: z.string(),
+});
+export type LedgerEntryOutput = z.input<typeof LedgerEntryOutput>;
+export const VoidInput = z.object({ redemption_id: Uuid, reason: z.string().trim().max(500).optional() }).strict();
+export const ListRedemptionsInput = z
+  .object({ ...ListQuery, code_id: Uuid.optional(), customer_id: CustomerId.optional(), kind: z.enum(["redemption", "void"]).optional() })
+  .strict();
+export const ListRedemptionsOutput = listOf("redemptions", LedgerEntryOutput);
+
+export const RejectionCode = z.enum(REJECTION_CODES);

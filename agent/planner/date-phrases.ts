@@ -84,6 +84,10 @@ export function rewriteExpressions(input: string, today: string, notes: string[]
     return blank(all);
   });
 
+  // "the 1st to the 15th of december", "the 15th of december": chrono wants the month next to the day.
+  s = s.replace(new RegExp(String.raw`(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+(to|through|until|till|-)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+of\s+(${MONTH_RE})\b`, "g"),
+    (_a, d1: string, sep: string, d2: string, m: string) => `${m} ${d1} ${sep === "-" ? "to" : sep} ${m} ${d2}`);
+  s = s.replace(new RegExp(String.raw`(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+of\s+(${MONTH_RE})\b`, "g"), (_a, d: string, m: string) => `${m} ${d}`);
   s = rewriteSlashedDates(s, today, notes, dayFirstLocale);
   s = rewriteBareMonths(s, today);
   // "july 1-july 14", "1 nov-15 dec": chrono reads "1-july" as a year; an explicit "to" it understands.

@@ -33,6 +33,8 @@ function cueBefore(window: string): Cue {
 }
 
 const iso = (c: chrono.ParsedComponents) => fmt(c.get("year")!, c.get("month")!, c.get("day")!);
+// "24 hours only", "3 months free shipping": a length, not a date.
+const RELATIVE_SPAN = /^(?:\d+|an?|few|several)\s+(?:hours?|minutes?|days?|weeks?|months?|years?)(?:\s+(?:from now|later))?$/i;
 const JUNK = /^(?:(?:a|an|1|the|one|this|that|now|today's)\s*(?:day|week|month|year|time)?|(?:the\s+)?weekend)$/i;
 
 /** Finds startDate/endDate in a brief; a date it cannot place with confidence stays null with a note. */
@@ -46,7 +48,7 @@ export function extractDates(text: string, today: string, opts: { dayFirstLocale
 
   const ref = new Date(t.y, t.m - 1, t.d, 12);
   const results = chrono.parse(s, ref, { forwardDate: true }).filter((r) => {
-    if (JUNK.test(r.text.trim())) return false;
+    if (JUNK.test(r.text.trim()) || RELATIVE_SPAN.test(r.text.trim())) return false;
     return r.start.isCertain("day") || r.start.isCertain("month") || r.start.isCertain("weekday");
   });
 

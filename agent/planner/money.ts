@@ -13,7 +13,7 @@ const M = `(${MONEY})`;
 const BUDGET_NOUN = String.raw`(?:(?:total|campaign|marketing|overall|promo(?:tion)?|program|offer|discount|spend)\s+)?(?:budget|buget|budjet|budgte|bugdet)`;
 
 const BUDGET_PATTERNS: RegExp[] = [
-  new RegExp(String.raw`\b${BUDGET_NOUN}(?:\s+(?:of|is|at|to|=|around|about|up to|capped at|cap(?:ped)?|should be|will be|be|limit(?:ed)? to|max(?:imum)?(?: of)?))*\s*[:=]?\s*${A}`, "gi"),
+  new RegExp(String.raw`\b${BUDGET_NOUN}(?:\s+(?:of|is|at|to|=|around|about|roughly|approximately|approx\.?|like|set at|set to|~|up to|capped at|cap(?:ped)?|should be|will be|be|limit(?:ed)? to|max(?:imum)?(?: of)?))*\s*[:=]?\s*${A}`, "gi"),
   new RegExp(String.raw`${A}\s+(?:(?:in|of)\s+)?${BUDGET_NOUN}\b`, "gi"),
   new RegExp(String.raw`\b(?:set aside|allocated?|earmarked?|funded with|funding of)\s+${A}`, "gi"),
   new RegExp(String.raw`\b(?:spend(?:ing)?|budget|cost)\s+(?:ceiling|cap|limit)\s*(?:of|at|is|:|=)?\s*${A}`, "gi"),
@@ -24,7 +24,7 @@ const BUDGET_PATTERNS: RegExp[] = [
 
 const ORDER_NOUN = String.raw`(?:orders?|purchases?|spend(?:ing)?|baskets?|carts?|transactions?|subtotals?|checkouts?|bills?|tickets?)`;
 const MIN_PATTERNS: RegExp[] = [
-  new RegExp(String.raw`\bmin(?:imum|\.)?\s*(?:order|spend|purchase|basket|cart|transaction|subtotal)\s*(?:value|amount|size|total)?\s*(?:of|is|:|=)?\s*${A}`, "gi"),
+  new RegExp(String.raw`\bmin(?:imum|\.)?[\s_]*(?:order|spend|purchase|basket|cart|transaction|subtotal)[\s_]*(?:value|amount|size|total)?\s*(?:of|is|to|at|:|=)?\s*${A}`, "gi"),
   new RegExp(String.raw`\b(?:min(?:imum|\.)?|at least)\s*(?:of|is|:|=)?\s*${M}`, "gi"),
   new RegExp(String.raw`\b${ORDER_NOUN}\s+(?:of\s+)?(?:over|above|exceeding|totall?ing|worth|at least|greater than|more than|>=?|of)\s*${A}`, "gi"),
   new RegExp(String.raw`${M}\s*(?:\+|or more|and up|and above|or above|minimum|min\b)\s*${ORDER_NOUN}?`, "gi"),

@@ -17,7 +17,7 @@ export type OfferTerms = {
 
 const OFF_AFTER = /^\s*(?:off|discount|savings?|reduction|markdown|price cut)\b/i;
 const CASHBACK_AFTER = /^\s*(?:in\s+)?(?:cash[\s-]?back|back\b|rebate|in (?:rewards|credit|store credit|points))/i;
-const VALUE_BEFORE = /(?:\b(?:save|saving|take|get|gets|getting|enjoy|extra|additional|an?|make it|makes it|change (?:it|the (?:discount|value|offer|percentage|amount)) to|(?:bump|raise|increase|lower|drop|reduce|set|up) (?:it|the (?:discount|value|offer)) to|discount(?:ed)?(?: of| by)?|up to|flat|instant|worth|value of|value\s*[:=]|amount\s*[:=]|discount\s*[:=]|change (?:that|this) to|make (?:that|this))\s*)$/i;
+const VALUE_BEFORE = /(?:\b(?:save|saving|take|get|gets|getting|enjoy|extra|additional|an?|make it|makes it|change (?:it|the (?:discount|value|offer|percentage|amount)) to|(?:bump|raise|increase|lower|drop|reduce|set|up) (?:it|the (?:discount|value|offer)) to|discount(?:ed)?(?: of| by)?|up to|flat|instant|worth|value of|(?:value|amount|discount)\s*[:=|]|change (?:that|this) to|make (?:that|this))\s*)$/i;
 // "actually make it 45%", "instead 30%": a later correction in the same message wins.
 const CORRECTION_BEFORE = /\b(?:actually|instead|correction|scratch that|rather|on second thought|change (?:that|it|this) to|make (?:that|it|this))\b[^.;%$£€]*$/i;
 const PERCENT_WORDS = /\bpercent(?:age)?\s+(?:discount|off)\s+(?:of\s+)?(\d+(?:\.\d+)?)\b(?!\s*(?:%|pct|percent))/gi;

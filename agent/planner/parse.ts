@@ -67,6 +67,8 @@ export function parseMessage(message: string, today: string): Parsed {
   const typeInferred = offer.offerType !== null && !namesOfferType(scan.full, offer.offerType);
 
   const currencies = new Set([...money.currencies, offer.currency].filter((c): c is string => !!c));
+  const named = /\bcurrency\s*[:=|]?\s*(usd|gbp|eur|cad|aud)\b/i.exec(scan.full);
+  if (named) currencies.add(named[1].toUpperCase());
   if (currencies.size === 1) stated.currency = [...currencies][0];
   else if (currencies.size > 1) notes.push(`The brief mixes currencies (${[...currencies].join(", ")}); currency left empty.`);
 

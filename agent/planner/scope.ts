@@ -8,7 +8,7 @@ const WORDS = String.raw`[a-z][a-z0-9&'-]*(?:\s+(?:&\s+)?[a-z0-9][a-z0-9&'-]*){0
 const DETERMINER = String.raw`(?:(?:all|any|every|select(?:ed)?|the entire|our entire|entire|our|your|the|regular[- ]priced|full[- ]priced|in[- ]stock)\s+)`;
 const AFTER_OFF = new RegExp(String.raw`\boff\s+(?:on\s+|of\s+)?(${DETERMINER}?${WORDS})${STOP}`, "gi");
 const ON_ALL = new RegExp(String.raw`\b(?:on|across|for)\s+((?:all|any|every|select(?:ed)?|the entire|our entire)\s+${WORDS})${STOP}`, "gi");
-const PEOPLE = /\b(?:customers?|members?|dealers?|shoppers?|users?|buyers?|students?|employees?|staff|people|visitors?|subscribers?|partners?|clients?|guests?|everyone)$/;
+const PEOPLE = /\b(?:customers?|members?|dealers?|shoppers?|users?|buyers?|students?|employees?|staff|people|visitors?|subscribers?|partners?|clients?|guests?|everyone)\b/;
 const WHOLE_STORE = /^(?:sitewide|site-wide|storewide|store-wide|everything(?: in store)?|the whole store|entire store|entire order|your entire order)$/;
 
 /** The product range the offer covers, as the marketer phrased it; null when not stated. */
@@ -20,7 +20,7 @@ export function findProductScope(text: string): string | null {
       const phrase = m[1].trim().replace(/\s+/g, " ");
       const bare = phrase.replace(new RegExp(`^${DETERMINER}`), "");
       if (NOT_SCOPE.test(bare) && !/^(?:all|any|every|entire)\b/.test(phrase)) continue;
-      if (PEOPLE.test(phrase) || /\d/.test(phrase)) continue;
+      if (PEOPLE.test(phrase) || /\d/.test(phrase) || /\b(?:promo(?:tion)?|sale|deal|offer|discount|campaign|coupon)s?$/.test(phrase)) continue;
       if (WHOLE_STORE.test(phrase)) return phrase;
       // Keep the determiner only when it carries meaning ("all equipment", "select jackets").
       const kept = /^(?:all|any|every|select(?:ed)?|entire|the entire|our entire|regular[- ]priced|full[- ]priced|in[- ]stock)\b/.test(phrase) ? phrase : bare;

@@ -62,7 +62,7 @@ export class Scan {
 
 const GOAL_VERBS = String.raw`(?:increase|boost|grow|drive|lift|raise|improve|double|triple|reduce|clear|move|win back|re-?engage|reactivate|acquire|attract|get more|generate|build|spur|stimulate|clear out|liquidate|celebrate|thank|reward|retain|encourage|promote)`;
 const GOAL_RE = new RegExp(
-  String.raw`(?:^|[.!?\n]\s*|\b(?:goal|objective|aim|purpose)\s*(?:is\s*)?[:\-]?\s*(?:to\s+)?|\b(?:we want|we'd like|we need|looking|trying|help us|in order)\s+to\s+)(${GOAL_VERBS}\b[^.;:!?\n]*?)(?=\s+(?:with|using|by (?:offering|running|giving|launching)|through (?:a|an)|via)\b|\s+-\s|[,:;!?\n]|\.(?:\s|$)|$)`,
+  String.raw`(?:^|[.!?\n]\s*|\b(?:goal|objective|aim|purpose)\s*(?:is\s*)?[:\-]?\s*(?:to\s+)?|\b(?:we want|we'd like|we need|looking|trying|help us|in order)\s+to\s+)(${GOAL_VERBS}\b[^.;:!?\n]*?)(?=\s+(?:with|using|by (?:offering|running|giving|launching)|through (?:a|an)|via)\b|\s+(?:and|so|but)\s+(?:i|we|maybe|then|it|they|let'?s)\b|\s+-\s|[,:;!?\n]|\.(?:\s|$)|$)`,
   "i",
 );
 
@@ -74,6 +74,8 @@ export function takeObjective(scan: Scan): string | null {
   // A goal clause that is really the offer ("reward members with 20% off") stays visible.
   if (/\b(?:off|discount|code|bogo|free shipping)\b/i.test(goal)) return goal.slice(0, 500);
   const at = m.index! + m[0].indexOf(m[1]);
-  scan.claim(at, at + m[1].length);
+  // "Our Q3 goal is to ...": the sentence lead-in belongs to the goal too.
+  const lead = /\b(?:goal|objective|aim|purpose)\b/i.test(m[0]) ? Math.max(0, ...[".", "!", "?", "\n"].map((c) => scan.full.lastIndexOf(c, m.index!) + 1)) : at;
+  scan.claim(Math.min(lead, at), at + m[1].length);
   return goal.slice(0, 500);
 }

@@ -103,6 +103,11 @@ describe("limits", () => {
     expect([d.usageLimitPerCustomer, d.totalUsageLimit]).toEqual([per, total]);
   });
 
+  it("form lines do not borrow numbers from the line above", () => {
+    const d = draft("End: 01/31/2027\nTotal redemptions: 5000\nPer customer: 2");
+    expect([d.usageLimitPerCustomer, d.totalUsageLimit, d.endDate]).toEqual([2, 5000, "2027-01-31"]);
+  });
+
   it("a percentage per customer is not a limit", () => {
     expect(draft("20% off per customer").usageLimitPerCustomer).toBeNull();
   });

@@ -15,24 +15,25 @@ const PER = String.raw`(?:per|each|a|an|\/|for each|for every|every)`;
 const N = `(${NUM})`;
 
 const PER_CUSTOMER: Array<[RegExp, (m: RegExpMatchArray) => number | null]> = [
-  [new RegExp(String.raw`\b(?:limit(?:ed)?\s*(?:of|to|:)?\s*|max(?:imum)?\s*(?:of\s*)?|up to\s*)?${N}\s*(?:${USE}\s*)?(?:${PER}\s+|\/\s*)(?:single\s+|unique\s+|individual\s+)?(?:${WHO}|${HOLDER})\b`, "gi"), (m) => parseNumber(m[1])],
+  [new RegExp(String.raw`\b(?:(?:limit|max(?:imum)?|uses?)[ _-])?per[ _-](?:${WHO}|${HOLDER})\s*[:=]\s*${N}`, "gi"), (m) => parseNumber(m[1])],
+  [new RegExp(String.raw`\b(?:limit(?:ed)?[ \t]*(?:of|to|:)?[ \t]*|max(?:imum)?[ \t]*(?:of[ \t]*)?|up to[ \t]*)?${N}[ \t]*(?:${USE}[ \t]*)?(?:${PER}[ \t]+|\/[ \t]*)(?:single\s+|unique\s+|individual\s+)?(?:${WHO}|${HOLDER})\b`, "gi"), (m) => parseNumber(m[1])],
   [new RegExp(String.raw`\b${N}\s*${USE}\s+(?:each|apiece)\b`, "gi"), (m) => parseNumber(m[1])],
   [new RegExp(String.raw`\b(once|twice)\s+(?:${PER}\s+|only\s+${PER}\s+)${WHO}\b`, "gi"), (m) => (m[1].toLowerCase() === "once" ? 1 : 2)],
   [new RegExp(String.raw`\b(?:each|every|any)\s+(?:${WHO}|${HOLDER})\s+(?:(?:can|may|could|gets?|is limited to|is allowed(?: to)?|will be able to)\s+)?(?:(?:use|redeem)\s+(?:it|the code|the offer|this)?\s*)?(?:only\s+)?(?:up to\s+|a maximum of\s+|max(?:imum)?\s+(?:of\s+)?)?(?:${N}|(once|twice))\b(?!\s*(?:%|pct|percent|off|[$£€]))`, "gi"),
     (m) => (m[1] ? parseNumber(m[1]) : m[2].toLowerCase() === "once" ? 1 : 2)],
   [new RegExp(String.raw`\b(?:single[- ]use|1[- ]time[- ]use|1[- ]use|one[- ]time[- ]use|(?:limit|max(?:imum)?)\s+(?:of\s+)?1\s+(?:use|redemption)\b)`, "gi"), () => 1],
   [new RegExp(String.raw`\b(?:per[- ]${WHO}|customer)\s+(?:usage\s+)?(?:limit|cap|max(?:imum)?)\s*(?:of|is|to|:|=)?\s*${N}`, "gi"), (m) => parseNumber(m[1])],
-  [new RegExp(String.raw`\b(?:(?:limit|max(?:imum)?|uses?)[ _-])?per[ _-](?:${WHO})\s*[:=]\s*${N}`, "gi"), (m) => parseNumber(m[1])],
 ];
 
 const TOTAL: Array<RegExp> = [
+  // Form fields first: "Total redemptions: 5000" must not read the line above's number.
+  new RegExp(String.raw`\b(?:total|overall)(?:\s+(?:usage\s+)?(?:limit|cap|uses|redemptions))?\s*[:=]\s*${N}`, "gi"),
   new RegExp(String.raw`\b(?:first|1st)\s+${N}\s+(?:${WHO}|orders?|redemptions?|sign-?ups?|buyers?|responders?|people|callers?)\b`, "gi"),
   new RegExp(String.raw`\b(?:total|overall|global|campaign|max(?:imum)?|program)\s+(?:usage\s+|redemption\s+|use\s+)?(?:limit|cap|max(?:imum)?)\s*(?:of|is|to|at|:|=)?\s*${N}`, "gi"),
-  new RegExp(String.raw`\b(?:(?:limit(?:ed)?|cap(?:ped)?|max(?:imum)?|up)\s*(?:of|to|at)?\s*)?${N}\s*(?:total\s+|overall\s+|in total\s+)?(?:redemptions?|uses?|claims?|coupons|vouchers|codes)\b(?:\s+(?:total|in total|overall|max(?:imum)?|available|across all)\b)?`, "gi"),
+  new RegExp(String.raw`\b(?:(?:limit(?:ed)?|cap(?:ped)?|max(?:imum)?|up)\s*(?:of|to|at)?\s*)?${N}[ \t]*(?:total[ \t]+|overall[ \t]+|in total[ \t]+)?(?:redemptions?|uses?|claims?|coupons|vouchers|codes)\b(?:\s+(?:total|in total|overall|max(?:imum)?|available|across all)\b)?`, "gi"),
   new RegExp(String.raw`\b(?:limit(?:ed)?\s+to|capped at|only|up to|max(?:imum)?(?:\s+of)?)\s+${N}\s+(?:${WHO}|orders?|people)\b`, "gi"),
   new RegExp(String.raw`\b(?:redemptions?|uses?)\s+(?:capped|limited)\s+(?:at|to)\s+${N}`, "gi"),
-  new RegExp(String.raw`\b(?:total|overall)(?:\s+(?:limit|cap|uses|redemptions))?\s*[:=]\s*${N}`, "gi"),
-  new RegExp(String.raw`(?<![$£€]\s?)\b${N}\s+(?:total|overall|in total|max(?:imum)?(?: total)?)\b(?!\s+(?:budget|spend|discount|off))`, "gi"),
+  new RegExp(String.raw`(?<![$£€]\s?)\b${N}[ \t]+(?:total|overall|in total|max(?:imum)?(?: total)?)\b(?!\s+(?:budget|spend|discount|off))`, "gi"),
 ];
 
 const toInt = (n: number | null) => (n !== null && Number.isInteger(n) && n > 0 ? n : null);

@@ -19,7 +19,7 @@ const port = env.PORT || "3000";
 const distDir = env.NEXT_DIST_DIR || ".next";
 const next = path.join("node_modules", ".bin", "next");
 
-const SOURCES = ["app", "agent", "core", "db", "tools", "env.ts", "next.config.ts", "instrumentation.ts", "package-lock.json"];
+const SOURCES = ["app", "components", "lib", "agent", "core", "db", "tools", "env.ts", "next.config.ts", "instrumentation.ts", "package-lock.json"];
 
 function newest(p) {
   if (!existsSync(p)) return 0;

@@ -62,7 +62,7 @@ export class Scan {
 
 const GOAL_VERBS = String.raw`(?:increase|boost|grow|drive|lift|raise|improve|double|triple|reduce|clear|move|win back|re-?engage|reactivate|acquire|attract|get more|generate|build|spur|stimulate|clear out|liquidate|celebrate|thank|reward|retain|encourage|promote)`;
 const GOAL_RE = new RegExp(
-  String.raw`(?:^|[.!?\n]\s*|\b(?:goal|objective|aim|purpose)\s*(?:is\s*)?[:\-]?\s*(?:to\s+)?|\b(?:we want|we'd like|we need|looking|trying|help us|in order)\s+to\s+)(${GOAL_VERBS}\b[^.;:!?\n]*?)(?=\s+(?:with|using|by (?:offering|running|giving|launching)|through (?:a|an)|via)\b|\s+(?:and|so|but)\s+(?:i|we|maybe|then|it|they|let'?s)\b|\s+-\s|[,:;!?\n]|\.(?:\s|$)|$)`,
+  String.raw`(?:^|[.!?\n]\s*|\b(?:goal|objective|aim|purpose)\s*(?:is\s*)?[:\-]?\s*(?:to\s+)?|\b(?:we want|we'd like|we need|looking|trying|help us|in order)\s+to\s+)(${GOAL_VERBS}\b[^.;:!?\n]{0,240}?)(?=\s+(?:with|using|by (?:offering|running|giving|launching)|through (?:a|an)|via)\b|\s+(?:and|so|but)\s+(?:i|we|maybe|then|it|they|let'?s)\b|\s+-\s|[,:;!?\n]|\.(?:\s|$)|$)`,
   "i",
 );
 

@@ -23,15 +23,16 @@ export function when(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/** "3h 20m": how stale a snapshot is, in words a person reads at a glance. */
+/** "1h 1s", "2d 3h": exact durations without zero parts, so "1h 1s old" vs "up to 1h" reads as stale. */
 export function duration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 120) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 120) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h}h ${m % 60}m`;
-  return `${Math.floor(h / 24)}d ${h % 24}h`;
+  let s = Math.max(0, Math.round(seconds));
+  const parts: string[] = [];
+  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]] as const) {
+    const n = Math.floor(s / size);
+    s -= n * size;
+    if (n) parts.push(`${n}${unit}`);
+  }
+  return parts.length ? parts.join(" ") : "0s";
 }
 
 /** True when no rule objected. */

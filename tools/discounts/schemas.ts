@@ -10,7 +10,9 @@ export const PromoCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{3,32
 export const Cents = z.number().int().min(0).max(1_000_000_000_000);
 export const DateTime = z.iso.datetime({ offset: true });
 export const DiscountType = z.enum(["percentage", "fixed"]);
-export const CustomerId = z.string().trim().min(1).max(320);
+/** Free text that reaches the database: a NUL byte is a 400 here, not a driver error later. */
+const Text = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\u0000]*$/, "must not contain NUL bytes");
+export const CustomerId = Text(320);
 const PositiveInt = z.number().int().min(1).max(1_000_000_000);
 
 /** Pagination shared by every list (CONTRACT §0); query strings are coerced. */
@@ -112,8 +114,8 @@ export const RedeemInput = z
     surface: Surface,
     order_total_cents: Cents,
     customer_id: CustomerId,
-    order_id: z.string().trim().min(1).max(200).optional(),
-    idempotency_key: z.string().trim().min(1).max(200),
+    order_id: Text(200).optional(),
+    idempotency_key: Text(200),
   })
   .strict();
 export type RedeemInput = z.output<typeof RedeemInput>;

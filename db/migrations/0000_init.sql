@@ -313,8 +313,11 @@ CREATE INDEX "audit_log_tenant_at_idx" ON "audit_log" USING btree ("tenant_id","
 CREATE INDEX "campaign_offers_offer_idx" ON "campaign_offers" USING btree ("tenant_id","offer_id");--> statement-breakpoint
 CREATE INDEX "customer_lists_offer_idx" ON "customer_lists" USING btree ("tenant_id","offer_id");--> statement-breakpoint
 CREATE INDEX "merchant_locations_merchant_idx" ON "merchant_locations" USING btree ("tenant_id","merchant_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "offer_types_tenant_name_uq" ON "offer_types" USING btree ("tenant_id","type_name");--> statement-breakpoint
 CREATE INDEX "offers_tenant_status_idx" ON "offers" USING btree ("tenant_id","offer_status");--> statement-breakpoint
 CREATE INDEX "offers_tenant_merchant_idx" ON "offers" USING btree ("tenant_id","merchant_owner");--> statement-breakpoint
+CREATE INDEX "offers_tenant_created_idx" ON "offers" USING btree ("tenant_id","created_at");--> statement-breakpoint
+CREATE INDEX "offers_status_created_idx" ON "offers" USING btree ("offer_status","created_at");--> statement-breakpoint
 CREATE INDEX "program_campaigns_program_idx" ON "program_campaigns" USING btree ("tenant_id","program_id");--> statement-breakpoint
 CREATE INDEX "redemption_controls_offer_idx" ON "redemption_controls" USING btree ("tenant_id","offer_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "discount_codes_tenant_code_uq" ON "discount_codes" USING btree ("tenant_id","promo_code");--> statement-breakpoint

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint, boolean, date, doublePrecision, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text,
-  timestamp, uuid,
+  timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
 import { tenants } from "./tenancy";
 
@@ -56,7 +56,7 @@ export const offerTypes = pgTable(
     is_active: boolean("is_active").notNull().default(true),
     created_at: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenant_id, t.offer_type_id] })],
+  (t) => [primaryKey({ columns: [t.tenant_id, t.offer_type_id] }), uniqueIndex("offer_types_tenant_name_uq").on(t.tenant_id, t.type_name)],
 );
 
 // Offers keep the Offer Manager document's column names; discount terms sit beside them.
@@ -99,6 +99,9 @@ export const offers = pgTable(
     primaryKey({ columns: [t.tenant_id, t.offer_id] }),
     index("offers_tenant_status_idx").on(t.tenant_id, t.offer_status),
     index("offers_tenant_merchant_idx").on(t.tenant_id, t.merchant_owner),
+    // Lists page newest first; the public list reads active offers across tenants.
+    index("offers_tenant_created_idx").on(t.tenant_id, t.created_at),
+    index("offers_status_created_idx").on(t.offer_status, t.created_at),
   ],
 );
 

@@ -1,0 +1,56 @@
+// How an offer reads on Hub/Marketplace: savings line and validity window. Pure text rules.
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "$10" / "$12.50" / "€5": whole amounts without cents, as offer cards print them. */
+export function formatMoney(units: number, currency: string): string {
+  const whole = Number.isInteger(units);
+  return new Intl.NumberFormat("en-US", {
+    style: "currency", currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2,
+  }).format(units);
+}
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(2)));
+}
+
+const PERCENT_TYPES = new Set(["percent", "percentage", "%", "percentage_discount", "pct"]);
+const AMOUNT_TYPES = new Set(["amount", "fixed", "$", "dollar", "dollars", "fixed_discount", "currency", "cash"]);
+
+export type SavingsFacts = {
+  savings_amount: number | null;
+  savings_type: string | null;
+  offer_type: string;
+  offer_value: number | null;
+  max_discount_unit: string | null;
+  currency: string;
+};
+
+/** The savings line ("20% off", "$10 off", "Free shipping"): descriptive copy first, then discount terms. */
+export function savingsText(f: SavingsFacts): string | null {
+  const type = f.savings_type?.trim().toLowerCase() ?? null;
+  if (f.savings_amount !== null && type) {
+    if (PERCENT_TYPES.has(type)) return `${formatNumber(f.savings_amount)}% off`;
+    if (AMOUNT_TYPES.has(type)) return `${formatMoney(f.savings_amount, f.currency)} off`;
+  }
+  if (f.offer_type === "free_shipping") return "Free shipping";
+  if (f.offer_type === "bogo") return "Buy one, get one free";
+  if (f.offer_value === null) return null;
+  const percent = f.max_discount_unit === "%" || (f.max_discount_unit === null && f.offer_type !== "fixed_discount");
+  if (f.offer_type === "cashback") return percent ? `${formatNumber(f.offer_value)}% cash back` : `${formatMoney(f.offer_value, f.currency)} cash back`;
+  return percent ? `${formatNumber(f.offer_value)}% off` : `${formatMoney(f.offer_value, f.currency)} off`;
+}
+
+const day = (d: Date) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
+const dayYear = (d: Date) => `${day(d)}, ${d.getUTCFullYear()}`;
+
+/** "Valid Dec 1 – Dec 31, 2026" (years shown once when equal); dates are read in UTC. */
+export function validityText(from: Date | null, until: Date | null): string {
+  if (from && until) {
+    if (from.getUTCFullYear() === until.getUTCFullYear()) return `Valid ${day(from)} – ${dayYear(until)}`;
+    return `Valid ${dayYear(from)} – ${dayYear(until)}`;
+  }
+  if (until) return `Valid until ${dayYear(until)}`;
+  if (from) return `Valid from ${dayYear(from)}`;
+  return "No expiry";
+}

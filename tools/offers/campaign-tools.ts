@@ -1,0 +1,124 @@
+import { eq, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { can } from "@/core/auth/permissions";
+import { AppError, conflict } from "@/core/errors";
+import { campaignOffers, programCampaigns as pc } from "@/db/schema";
+import { type ToolContext, tenantTx } from "../context";
+import { defineTool } from "../registry";
+import { iso } from "./common-schemas";
+import { campaignPage, checkCampaign, loadCampaign, toCampaignOutput } from "./campaign-store";
+import { listConditions, listOfferOutputs, loadOffer } from "./offer-read";
+import { OfferListOutput } from "./offer-schemas";
+import {
+  CampaignIdInput, CampaignListOutput, CampaignOfferOutput, CampaignOffersInput, CampaignOutput, CreateCampaignInput,
+  LinkOfferInput, ListCampaignsInput, UpdateCampaignInput,
+} from "./program-schemas";
+
+// Campaigns (/dashboard/campaigns) and their offer links (/dashboard/campaigns/{id}/offers).
+
+/** Budgets are an admin's call (CONTRACT §1): a marketer may not set or change budget_cents. */
+function assertBudgetAllowed(ctx: ToolContext, changing: boolean) {
+  if (changing && !can(ctx.caller.role, "budget.write")) throw new AppError("forbidden", "Only an admin may set a campaign's budget_cents");
+}
+
+export const listCampaigns = defineTool({
+  name: "list_campaigns",
+  description: "List campaigns, optionally of one program.",
+  input: ListCampaignsInput,
+  output: CampaignListOutput,
+  permission: "offers.read",
+  execute: (input, ctx) =>
+    tenantTx(ctx, (tx) => {
+      const conds: SQL[] = input.program_id ? [eq(pc.program_id, input.program_id)] : [];
+      return campaignPage(tx, conds, input.limit, input.offset);
+    }),
+});
+
+export const createCampaign = defineTool({
+  name: "create_campaign",
+  description: "Create a campaign with start/end dates and an optional budget_cents (admin only for the budget).",
+  input: CreateCampaignInput,
+  output: CampaignOutput,
+  permission: "offers.write",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx, tenantId) => {
+      assertBudgetAllowed(ctx, input.budget_cents != null);
+      await checkCampaign(tx, input);
+      const [row] = await tx.insert(pc).values({ tenant_id: tenantId, ...input }).returning();
+      return toCampaignOutput(row);
+    }),
+});
+
+export const getCampaign = defineTool({
+  name: "get_campaign",
+  description: "Read one campaign.",
+  input: CampaignIdInput,
+  output: CampaignOutput,
+  permission: "offers.read",
+  execute: (input, ctx) => tenantTx(ctx, async (tx) => toCampaignOutput(await loadCampaign(tx, input.campaign_id))),
+});
+
+export const updateCampaign = defineTool({
+  name: "update_campaign",
+  description: "Update a campaign (partial); changing budget_cents is admin only.",
+  input: UpdateCampaignInput,
+  output: CampaignOutput,
+  permission: "offers.write",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx) => {
+      const { campaign_id, ...fields } = input;
+      const row = await loadCampaign(tx, campaign_id);
+      assertBudgetAllowed(ctx, fields.budget_cents !== undefined && fields.budget_cents !== row.budget_cents);
+      await checkCampaign(tx, { ...row, ...fields });
+      const [updated] = await tx.update(pc).set({ ...fields, updated_at: sql`now()` }).where(eq(pc.campaign_id, campaign_id)).returning();
+      return toCampaignOutput(updated);
+    }),
+});
+
+export const deleteCampaign = defineTool({
+  name: "delete_campaign",
+  description: "Delete a campaign and its offer links (the offers stay).",
+  input: CampaignIdInput,
+  output: z.object({}),
+  permission: "offers.write",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx) => {
+      await loadCampaign(tx, input.campaign_id);
+      await tx.delete(campaignOffers).where(eq(campaignOffers.campaign_id, input.campaign_id));
+      await tx.delete(pc).where(eq(pc.campaign_id, input.campaign_id));
+      return {};
+    }),
+});
+
+export const linkCampaignOffer = defineTool({
+  name: "link_campaign_offer",
+  description: "Add an offer to a campaign (409 if it is already in it).",
+  input: LinkOfferInput,
+  output: CampaignOfferOutput,
+  permission: "offers.write",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx, tenantId) => {
+      await loadCampaign(tx, input.campaign_id);
+      await loadOffer(tx, input.offer_id).catch(() => {
+        throw new AppError("invalid_input", "No such offer", { fields: [{ field: "offer_id", message: "no such offer" }] });
+      });
+      const [row] = await tx.insert(campaignOffers).values({ tenant_id: tenantId, ...input }).onConflictDoNothing().returning();
+      if (!row) throw conflict("The offer is already in this campaign", input);
+      return { ...row, created_at: iso(row.created_at)! };
+    }),
+});
+
+export const listCampaignOffers = defineTool({
+  name: "list_campaign_offers",
+  description: "List the offers in a campaign (full offer objects).",
+  input: CampaignOffersInput,
+  output: OfferListOutput,
+  permission: "offers.read",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx) => {
+      await loadCampaign(tx, input.campaign_id);
+      const conds = listConditions(tx, { campaign_id: input.campaign_id }, ctx.now());
+      return listOfferOutputs(tx, conds, input.limit, input.offset, ctx.now());
+    }),
+});
+

@@ -1,0 +1,106 @@
+import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { type FieldIssue, invalidInput, notFound } from "@/core/errors";
+import type { Tx } from "@/db/database";
+import { merchantLocations, offers, redemptionControls as rc } from "@/db/schema";
+import { tenantTx } from "../context";
+import { defineTool } from "../registry";
+import { iso } from "./common-schemas";
+import {
+  ControlIdInput, type ControlFields, ControlListOutput, ControlOutput, CreateControlInput, ListControlsInput, UpdateControlInput,
+} from "./control-schemas";
+
+// CRUD of redemption controls (/dashboard/offers/redemption-controls).
+
+const toOutput = (r: typeof rc.$inferSelect) => ({ ...r, created_at: iso(r.created_at)!, updated_at: iso(r.updated_at)! });
+
+/** The offer and locations a control names must be the caller's own. */
+async function checkRefs(tx: Tx, input: Partial<ControlFields>) {
+  const issues: FieldIssue[] = [];
+  if (input.offer_id) {
+    const [o] = await tx.select({ id: offers.offer_id }).from(offers).where(and(eq(offers.offer_id, input.offer_id), sql`${offers.deleted_at} is null`));
+    if (!o) issues.push({ field: "offer_id", message: "no such offer" });
+  }
+  const wanted = [...new Set(input.location_restrictions ?? [])];
+  if (wanted.length) {
+    const found = await tx.select({ id: merchantLocations.location_id }).from(merchantLocations).where(inArray(merchantLocations.location_id, wanted));
+    const known = new Set(found.map((f) => f.id));
+    wanted.forEach((id) => known.has(id) || issues.push({ field: "location_restrictions", message: `no such location ${id}` }));
+  }
+  if (issues.length) throw invalidInput("The redemption control names unknown objects", issues);
+}
+
+export const listControls = defineTool({
+  name: "list_redemption_controls",
+  description: "List redemption controls, optionally for one offer.",
+  input: ListControlsInput,
+  output: ControlListOutput,
+  permission: "offers.read",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx) => {
+      const conds: SQL[] = input.offer_id ? [eq(rc.offer_id, input.offer_id)] : [];
+      const rows = await tx.select().from(rc).where(and(...conds)).orderBy(desc(rc.created_at), desc(rc.control_id)).limit(input.limit).offset(input.offset);
+      const [{ n }] = await tx.select({ n: count() }).from(rc).where(and(...conds));
+      return { redemption_controls: rows.map(toOutput), total_count: Number(n), limit: input.limit, offset: input.offset };
+    }),
+});
+
+export const createControl = defineTool({
+  name: "create_redemption_control",
+  description: "Create redemption controls for an offer: usage limit, per-customer limit, allowed locations.",
+  input: CreateControlInput,
+  output: ControlOutput,
+  permission: "offers.write",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx, tenantId) => {
+      await checkRefs(tx, input);
+      const [row] = await tx.insert(rc).values({ tenant_id: tenantId, ...input, location_restrictions: [...new Set(input.location_restrictions ?? [])] }).returning();
+      return toOutput(row);
+    }),
+});
+
+export const getControl = defineTool({
+  name: "get_redemption_control",
+  description: "Read one redemption control.",
+  input: ControlIdInput,
+  output: ControlOutput,
+  permission: "offers.read",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx) => {
+      const [row] = await tx.select().from(rc).where(eq(rc.control_id, input.control_id));
+      if (!row) throw notFound("Redemption control");
+      return toOutput(row);
+    }),
+});
+
+export const updateControl = defineTool({
+  name: "update_redemption_control",
+  description: "Update a redemption control (partial).",
+  input: UpdateControlInput,
+  output: ControlOutput,
+  permission: "offers.write",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx) => {
+      const { control_id, ...fields } = input;
+      const [existing] = await tx.select().from(rc).where(eq(rc.control_id, control_id));
+      if (!existing) throw notFound("Redemption control");
+      await checkRefs(tx, fields);
+      const set = { ...fields, ...(fields.location_restrictions ? { location_restrictions: [...new Set(fields.location_restrictions)] } : {}) };
+      const [row] = await tx.update(rc).set({ ...set, updated_at: sql`now()` }).where(eq(rc.control_id, control_id)).returning();
+      return toOutput(row);
+    }),
+});
+
+export const deleteControl = defineTool({
+  name: "delete_redemption_control",
+  description: "Delete a redemption control.",
+  input: ControlIdInput,
+  output: z.object({}),
+  permission: "offers.write",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx) => {
+      const rows = await tx.delete(rc).where(eq(rc.control_id, input.control_id)).returning({ id: rc.control_id });
+      if (!rows.length) throw notFound("Redemption control");
+      return {};
+    }),
+});

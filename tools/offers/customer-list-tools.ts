@@ -1,0 +1,62 @@
+import { AppError, invalidInput } from "@/core/errors";
+import { csvRows, judgeRows, type RawRow } from "@/core/offers/customer-rows";
+import { customerListEntries, customerLists } from "@/db/schema";
+import { tenantTx } from "../context";
+import { defineTool } from "../registry";
+import { MAX_CUSTOMER_ROWS, UploadCustomersInput, UploadCustomersOutput } from "./customer-list-schemas";
+import { loadOffer } from "./offer-read";
+
+// POST /dashboard/offers/{id}/customer-lists: a closed-loop audience for the offer. Once an offer has
+// a list, only listed customers may redeem its codes (the discount core's not_eligible check).
+
+const CHUNK = 1000;
+
+/** Rows of either upload form, numbered for the report (JSON: 1-based position; CSV: file line). */
+function rowsOf(input: { customers?: unknown[]; csv?: string }): RawRow[] {
+  if (input.customers && input.csv !== undefined) {
+    throw invalidInput("Send customers or a CSV file, not both", [{ field: "customers", message: "not together with csv" }]);
+  }
+  if (input.customers) return input.customers.map((value, i) => ({ row: i + 1, value }));
+  if (input.csv === undefined) throw invalidInput("No customers given", [{ field: "customers", message: "required (or upload a CSV file)" }]);
+  try {
+    return csvRows(input.csv);
+  } catch (err) {
+    throw invalidInput("The CSV file could not be parsed", [{ field: "csv", message: (err as Error).message.slice(0, 300) }]);
+  }
+}
+
+export const uploadCustomerList = defineTool({
+  name: "upload_customer_list",
+  description: "Attach a customer list to an offer from JSON {customers: [...]} or a CSV upload; reports accepted and rejected rows with reasons.",
+  input: UploadCustomersInput,
+  output: UploadCustomersOutput,
+  permission: "offers.write",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx, tenantId) => {
+      await loadOffer(tx, input.offer_id);
+      const rows = rowsOf(input);
+      if (rows.length === 0) throw invalidInput("The upload has no rows", [{ field: "customers", message: "empty" }]);
+      if (rows.length > MAX_CUSTOMER_ROWS) throw invalidInput(`At most ${MAX_CUSTOMER_ROWS} rows per upload`, [{ field: "csv", message: "too many rows" }]);
+      const verdict = judgeRows(rows);
+      const report = { rejected: verdict.rejected, rejected_count: verdict.rejected.length, total_rows: rows.length };
+      // An empty list would shut every customer out of the offer: refuse it instead of creating it.
+      if (verdict.accepted.length === 0) {
+        throw new AppError("invalid_input", "No row holds a usable email, phone or user id; nothing was stored", {
+          fields: verdict.rejected.map((r) => ({ field: `row ${r.row}`, message: r.reason })), ...report,
+        });
+      }
+      const [list] = await tx.insert(customerLists).values({ tenant_id: tenantId, offer_id: input.offer_id, name: input.name ?? null }).returning();
+      for (let i = 0; i < verdict.accepted.length; i += CHUNK) {
+        await tx.insert(customerListEntries).values(verdict.accepted.slice(i, i + CHUNK).map((a) => ({
+          tenant_id: tenantId, list_id: list.list_id, customer_key: a.customer_key, kind: a.kind,
+        })));
+      }
+      const byKind = { email: 0, phone: 0, user_id: 0 };
+      for (const a of verdict.accepted) byKind[a.kind]++;
+      return {
+        list_id: list.list_id, offer_id: input.offer_id, name: list.name, ...report,
+        accepted_count: verdict.accepted.length, duplicate_count: verdict.duplicates.length,
+        accepted_by_kind: byKind, duplicates: verdict.duplicates,
+      };
+    }),
+});

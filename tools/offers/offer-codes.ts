@@ -1,0 +1,65 @@
+import { and, eq } from "drizzle-orm";
+import { invalidInput } from "@/core/errors";
+import { codeDiscountType } from "@/core/offers/consistency";
+import { parseOfferTimestamp } from "@/core/offers/dates";
+import type { Tx } from "@/db/database";
+import { discountCodes } from "@/db/schema";
+import { writeAudit } from "../audit";
+import type { ToolContext } from "../context";
+import { fieldIssues } from "../registry";
+import { createCodeInTx } from "../discounts";
+import { CreateCodeInput } from "../discounts/schemas";
+import type { CreateOfferInput } from "./offer-schemas";
+
+// The promo code an offer asks for is created by the discount core (same policy checks, same audit),
+// inside the offer's transaction: a policy violation (422) rolls the offer back too. A code is live
+// only while its offer is: a draft's code is created inactive and switched on when an admin activates.
+
+/** Offer field → code field, so a bad value is reported under the name the client sent. */
+const FIELD_OF: Record<string, string> = {
+  value: "offer_value", starts_at: "version_active_from", expires_at: "offer_expiry_date",
+  usage_limit: "total_usage_limit", per_customer_limit: "usage_limit_per_customer", minimum_order_cents: "minimum_spend_cents",
+};
+
+/** The discount core's create-code input for this offer's terms. */
+export function codeInputFor(offerId: string, input: CreateOfferInput) {
+  const type = codeDiscountType(input)!;
+  const value = type === "fixed" ? Math.round((input.offer_value ?? 0) * 100) : input.offer_value;
+  const starts = input.version_active_from ?? input.start_date;
+  const ends = input.offer_expiry_date ?? input.end_date;
+  const raw = {
+    surface: input.surface, discount_type: type, value, promo_code: input.promo_code, offer_id: offerId,
+    usage_limit: input.total_usage_limit ?? undefined, per_customer_limit: input.usage_limit_per_customer ?? undefined,
+    starts_at: starts ? parseOfferTimestamp(starts, "start").toISOString() : undefined,
+    expires_at: ends ? parseOfferTimestamp(ends, "end").toISOString() : undefined,
+    minimum_order_cents: input.minimum_spend_cents ?? undefined,
+  };
+  const parsed = CreateCodeInput.safeParse(raw);
+  if (!parsed.success) {
+    const issues = fieldIssues(parsed.error).map((i) => ({ ...i, field: FIELD_OF[i.field] ?? i.field }));
+    throw invalidInput("The offer's promo code terms are invalid", issues);
+  }
+  return parsed.data;
+}
+
+/** Creates the governed promo code for a new offer inside tx; paused unless the offer starts active. */
+export async function createOfferCode(tx: Tx, tenantId: string, offerId: string, input: CreateOfferInput, status: string, ctx: ToolContext) {
+  const code = await createCodeInTx(tx, tenantId, codeInputFor(offerId, input), ctx.caller, ctx.now());
+  if (status !== "active") await setCodesStatus(tx, tenantId, offerId, "inactive", `offer ${status}`, ctx);
+  return code;
+}
+
+async function setCodesStatus(tx: Tx, tenantId: string, offerId: string, status: "active" | "inactive", why: string, ctx: ToolContext) {
+  const rows = await tx.update(discountCodes).set({ status, updated_at: ctx.now() })
+    .where(and(eq(discountCodes.offer_id, offerId), eq(discountCodes.status, status === "active" ? "inactive" : "active")))
+    .returning({ code_id: discountCodes.code_id, promo_code: discountCodes.promo_code });
+  await writeAudit(tx, tenantId, rows.map((r) => ({
+    caller: ctx.caller, action: status === "active" ? "activate_offer_code" : "pause_offer_code", allowed: true,
+    subject_type: "promo_code", subject_id: r.promo_code, at: ctx.now(), details: { code_id: r.code_id, offer_id: offerId, why },
+  })));
+}
+
+/** Keeps the offer's codes in step with its lifecycle: on when the offer goes active, off otherwise. */
+export async function afterStatusChange(tx: Tx, tenantId: string, offerId: string, status: string, ctx: ToolContext): Promise<void> {
+  await setCodesStatus(tx, tenantId, offerId, status === "active" ? "active" : "inactive", `offer ${status}`, ctx);
+}

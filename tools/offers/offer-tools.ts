@@ -1,0 +1,98 @@
+import { eq, sql } from "drizzle-orm";
+import { can } from "@/core/auth/permissions";
+import { AppError, invalidInput } from "@/core/errors";
+import { offerIssues } from "@/core/offers/consistency";
+import { canDelete, checkStatusChange, effectiveStatus } from "@/core/offers/lifecycle";
+import { offers } from "@/db/schema";
+import { tenantTx } from "../context";
+import { defineTool } from "../registry";
+import { iso } from "./common-schemas";
+import { listConditions, listOfferOutputs, loadOffer, readOffer } from "./offer-read";
+import { CreateOfferInput, ListOffersInput, OfferIdInput, OfferListOutput, OfferOutput, UpdateOfferInput } from "./offer-schemas";
+import { afterStatusChange } from "./offer-codes";
+import { assertBudgetChangeAllowed, descriptiveColumns, insertOffer, offerColumns, referenceIssues, upsertDescriptive } from "./offer-write";
+import { z } from "zod";
+
+// CRUD of offers (CONTRACT §3). Status changes go through core/offers/lifecycle.ts.
+
+export const listOffers = defineTool({
+  name: "list_offers",
+  description: "List offers with filters (merchant_owner, offer_status, short_text search in title/description), newest first.",
+  input: ListOffersInput,
+  output: OfferListOutput,
+  permission: "offers.read",
+  execute: (input, ctx) =>
+    tenantTx(ctx, (tx) => listOfferOutputs(tx, listConditions(tx, input, ctx.now()), input.limit, input.offset, ctx.now())),
+});
+
+export const createOffer = defineTool({
+  name: "create_offer",
+  description: "Create an offer. Marketers create drafts; an admin may create it active. A promo_code is created through the discount core in the same transaction.",
+  input: CreateOfferInput,
+  output: OfferOutput,
+  permission: "offers.write",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx, tenantId) => readOffer(tx, await insertOffer(tx, tenantId, input, ctx), ctx.now())),
+});
+
+export const getOffer = defineTool({
+  name: "get_offer",
+  description: "Read one offer with its default-language copy; offer_status reads expired once offer_expiry_date has passed.",
+  input: OfferIdInput,
+  output: OfferOutput,
+  permission: "offers.read",
+  execute: (input, ctx) => tenantTx(ctx, (tx) => readOffer(tx, input.offer_id, ctx.now())),
+});
+
+export const updateOffer = defineTool({
+  name: "update_offer",
+  description: "Update an offer's fields (partial). Status changes, by offer_status or by moving the expiry, are admin-only.",
+  input: UpdateOfferInput,
+  output: OfferOutput,
+  permission: "offers.write",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx, tenantId) => {
+      const row = await loadOffer(tx, input.offer_id, { lock: true });
+      const { offer_id, offer_status, ...fields } = input;
+      const stored = { ...row, version_active_from: iso(row.version_active_from), offer_expiry_date: iso(row.offer_expiry_date) };
+      const issues = [...offerIssues({ ...stored, ...fields }), ...(await referenceIssues(tx, fields))];
+      if (issues.length) throw invalidInput("The offer has invalid fields", issues);
+      const cols = offerColumns(fields);
+      const storedTo = offer_status ?? row.offer_status;
+      const expiryTo = cols.offer_expiry_date !== undefined ? cols.offer_expiry_date : row.offer_expiry_date;
+      const problem = checkStatusChange({
+        storedFrom: row.offer_status, storedTo, expiryFrom: row.offer_expiry_date, expiryTo,
+        requested: offer_status, canActivate: can(ctx.caller.role, "offers.activate"), now: ctx.now(),
+      });
+      if (problem) throw new AppError(problem.code, problem.message);
+      const budgetChanged = fields.total_budget_cents !== undefined && fields.total_budget_cents !== row.total_budget_cents;
+      assertBudgetChangeAllowed(ctx, budgetChanged && row.offer_status !== "draft", "total_budget_cents");
+      await tx.update(offers).set({ ...cols, offer_status: storedTo, updated_at: sql`now()` }).where(eq(offers.offer_id, offer_id));
+      const copy = descriptiveColumns(fields);
+      if (copy) await upsertDescriptive(tx, tenantId, offer_id, fields.default_language ?? row.default_language, copy);
+      const now = ctx.now();
+      const before = effectiveStatus(row.offer_status, row.offer_expiry_date, now);
+      const after = effectiveStatus(storedTo, expiryTo, now);
+      if (before !== after) await afterStatusChange(tx, tenantId, offer_id, after, ctx);
+      return readOffer(tx, offer_id, now);
+    }),
+});
+
+export const deleteOffer = defineTool({
+  name: "delete_offer",
+  description: "Soft-delete an offer: it disappears from every read (404 afterwards). Deleting a live offer is admin-only.",
+  input: OfferIdInput,
+  output: z.object({}),
+  permission: "offers.write",
+  execute: (input, ctx) =>
+    tenantTx(ctx, async (tx, tenantId) => {
+      const row = await loadOffer(tx, input.offer_id, { lock: true });
+      const status = effectiveStatus(row.offer_status, row.offer_expiry_date, ctx.now());
+      if (!canDelete(status, can(ctx.caller.role, "offers.activate"))) {
+        throw new AppError("forbidden", "Only an admin may delete an active offer; ask an admin to deactivate or delete it");
+      }
+      await tx.update(offers).set({ deleted_at: ctx.now(), updated_at: sql`now()` }).where(eq(offers.offer_id, input.offer_id));
+      await afterStatusChange(tx, tenantId, input.offer_id, "deleted", ctx);
+      return {};
+    }),
+});

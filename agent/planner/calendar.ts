@@ -3,6 +3,7 @@
 
 export type Ymd = { y: number; m: number; d: number };
 
+/** Lower-case month names: the spelling every rewrite hands to chrono. */
 export const MONTHS = [
   "january", "february", "march", "april", "may", "june",
   "july", "august", "september", "october", "november", "december",

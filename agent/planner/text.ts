@@ -32,6 +32,7 @@ export function normalise(message: string): string {
   return digitizeWords(s);
 }
 
+/** A brief being read: extractors claim spans so no number is read twice. */
 export class Scan {
   readonly full: string;
   private chars: string[];

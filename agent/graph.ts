@@ -1,3 +1,4 @@
+import { HumanMessage } from "@langchain/core/messages";
 import type { BaseCheckpointSaver, LangGraphRunnableConfig } from "@langchain/langgraph";
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { type AgentDeps, runConfig } from "./config";
@@ -37,7 +38,7 @@ export function routeAfterReview(state: OfferState): "commit" | "validation" | "
 export function buildOfferGraph(deps: AgentDeps, checkpointer?: BaseCheckpointSaver) {
   return new StateGraph(OfferStateSchema)
     .addNode("goal_setting", goalSettingNode(deps))
-    .addNode("offer_creation", offerCreationNode())
+    .addNode("offer_creation", offerCreationNode(deps))
     .addNode("validation", validationNode(deps))
     .addNode("human_review", humanReviewNode())
     .addNode("commit", commitNode(deps))
@@ -51,3 +52,8 @@ export function buildOfferGraph(deps: AgentDeps, checkpointer?: BaseCheckpointSa
 }
 
 export type OfferGraph = ReturnType<typeof buildOfferGraph>;
+
+/** The input of one conversational turn: the user's message (typed once here for every caller). */
+export function turnInput(text: string): Parameters<OfferGraph["invoke"]>[0] {
+  return { messages: [new HumanMessage(text)] } as unknown as Parameters<OfferGraph["invoke"]>[0];
+}

@@ -1,3 +1,5 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
+import { type AgentDeps, runConfig, todayOf } from "../config";
 import { type OfferDraft, OfferDraftSchema } from "../draft";
 import { makeDescription, makeTerms, makeTitle } from "../planner/copy";
 import type { OfferState, OfferStateUpdate } from "../state";
@@ -19,10 +21,21 @@ export function mergeDraft(previous: OfferDraft | null, extracted: OfferDraft): 
   return OfferDraftSchema.parse(d);
 }
 
+/**
+ * An offer already running ("all September long", said on the 10th) starts today: the past part of
+ * its window cannot be offered. A window wholly in the past is left for validation to refuse.
+ */
+export function clampStart(d: OfferDraft, today: string): { draft: OfferDraft; note: string | null } {
+  if (!d.startDate || d.startDate >= today || (d.endDate !== null && d.endDate < today)) return { draft: d, note: null };
+  return { draft: { ...d, startDate: today }, note: `The window starts ${d.startDate}, which has passed; the offer starts today (${today}).` };
+}
+
 /** Builds the node; with nothing extracted (an earlier failure) the draft is left as it was. */
-export function offerCreationNode() {
-  return async (state: OfferState): Promise<OfferStateUpdate> => {
+export function offerCreationNode(deps: AgentDeps) {
+  return async (state: OfferState, config: LangGraphRunnableConfig): Promise<OfferStateUpdate> => {
     if (!state.extracted) return {};
-    return { draft: mergeDraft(state.draft, state.extracted), extracted: null };
+    const { draft, note } = clampStart(mergeDraft(state.draft, state.extracted), todayOf(runConfig(config), deps.now()));
+    const goal = note && state.goal ? { ...state.goal, notes: [...state.goal.notes, note] } : state.goal;
+    return { draft, goal, extracted: null };
   };
 }

@@ -5,6 +5,8 @@ process.env.LANGSMITH_TRACING ??= "false";
 process.env.COPILOTKIT_TELEMETRY_DISABLED ??= "true";
 process.env.DO_NOT_TRACK ??= "1";
 
+export {};
+
 const USAGE = 'usage: npm run draft -- "<brief>" [--today YYYY-MM-DD] [--api-key KEY]';
 
 /** Flags → options; anything unknown is a usage error, not a silently ignored typo. */

@@ -31,9 +31,13 @@ export async function loadLatestSnapshots(tx: Tx, tenantId: string, kpis: string
   return rows.map((r) => ({ kpi: r.kpi, surface: r.surface, value: Number(r.value), observed_at: new Date(r.observed_at) }));
 }
 
-/** The tenant's budget cap, or null when none is set. */
-export async function loadTenantBudget(tx: Tx, tenantId: string): Promise<{ cap_cents: number; period: BudgetPeriod } | null> {
-  const [row] = await tx.select({ cap_cents: budgets.cap_cents, period: budgets.period }).from(budgets).where(eq(budgets.tenant_id, tenantId));
+/**
+ * The tenant's budget cap, or null when none is set. With `lock` it is read FOR SHARE, so a cap change
+ * (set_budget updates this row) waits for in-flight redemptions instead of racing them.
+ */
+export async function loadTenantBudget(tx: Tx, tenantId: string, opts: { lock?: boolean } = {}): Promise<{ cap_cents: number; period: BudgetPeriod } | null> {
+  const q = tx.select({ cap_cents: budgets.cap_cents, period: budgets.period }).from(budgets).where(eq(budgets.tenant_id, tenantId));
+  const [row] = opts.lock ? await q.for("share") : await q;
   return row ? { cap_cents: Number(row.cap_cents), period: row.period } : null;
 }
 

@@ -36,7 +36,10 @@ export function spendKeysFor(book: Pick<FactBook, "budget" | "offers">, code: Co
   return { keys, periodStart, campaignId };
 }
 
-/** Loads the facts for all attempts; `lock` takes the spend rows FOR UPDATE (codes are locked by the caller). */
+/**
+ * Loads the facts for all attempts. With `lock` (redeem): budget row FOR SHARE, then spend rows FOR UPDATE;
+ * the caller has locked the code rows first. That order (codes → budget → spend) is the same everywhere.
+ */
 export async function loadFactBook(tx: Tx, tenantId: string, attempts: Attempt[], opts: { lock: boolean }): Promise<FactBook> {
   const codes = [...new Map(attempts.map((a) => [a.code.code_id, a.code])).values()];
   const surfaces = codes.map((c) => c.surface);
@@ -46,7 +49,7 @@ export async function loadFactBook(tx: Tx, tenantId: string, attempts: Attempt[]
   const kpis = [...policies.values()].flatMap((p) => p.kpi_floors.map((f) => f.kpi));
   const [snapshots, budget, offers, eligibility] = [
     await loadLatestSnapshots(tx, tenantId, kpis, surfaces),
-    await loadTenantBudget(tx, tenantId),
+    await loadTenantBudget(tx, tenantId, opts),
     await loadOfferBudgets(tx, tenantId, offerIds),
     await loadEligibility(tx, tenantId, offerIds, customerKeys),
   ];

@@ -64,8 +64,10 @@ export const updateOfferType = defineTool({
   execute: (input, ctx) =>
     tenantTx(ctx, async (tx) => {
       const { offer_type_id, ...fields } = input;
-      const q = tx.update(t).set(fields).where(eq(t.offer_type_id, offer_type_id)).returning();
-      const [row] = Object.keys(fields).length ? await q : await tx.select().from(t).where(eq(t.offer_type_id, offer_type_id));
+      // An empty body changes nothing: answer with the current row (or 404) instead of an empty UPDATE.
+      const [row] = Object.keys(fields).length
+        ? await tx.update(t).set(fields).where(eq(t.offer_type_id, offer_type_id)).returning()
+        : await tx.select().from(t).where(eq(t.offer_type_id, offer_type_id));
       if (!row) throw notFound("Offer type");
       return toOutput(row);
     }),

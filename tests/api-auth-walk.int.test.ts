@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROUTES } from "@/tools";
+import { offerRoutes } from "@/tools/offers";
+import { tenancyRoutes } from "@/tools/tenancy/routes";
+import { buildOpenApi } from "@/tools/transports/openapi";
+import { createTestDatabase, type TestDatabase } from "./support/db";
+import { makeTenantWithKeys } from "./support/fixtures";
+import { apiClient } from "./support/http";
+import { type Call, makeMerchant, makeOffer } from "./offers-support";
+
+// Walks EVERY operation of the generated OpenAPI document (so routes added later are covered too):
+// without a key → 401 unless public; with another tenant's key on routes with id path params → 404
+// (or 403 where the role lacks the permission), never a 2xx or a 5xx.
+
+type Schema = Record<string, any>;
+type Operation = { operationId: string; security?: unknown[]; parameters?: Schema[]; requestBody?: { content: Record<string, { schema: Schema }> } };
+const doc = buildOpenApi(ROUTES) as { paths: Record<string, Record<string, Operation>> };
+const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
+
+const STRING_CANDIDATES = ["shopify", "ABC123", "2026-12-01", "en", "x", "profit", "a@example.com"];
+
+/** A minimal value that satisfies a JSON schema well enough to get past input validation. */
+function sample(s: Schema | undefined): unknown {
+  if (!s) return "x";
+  if (s.const !== undefined) return s.const;
+  if (s.default !== undefined) return s.default;
+  if (Array.isArray(s.enum)) return s.enum.find((v: unknown) => v !== null);
+  const alts = s.anyOf ?? s.oneOf;
+  if (alts) return sample(alts.find((a: Schema) => a.type !== "null") ?? alts[0]);
+  if (s.allOf) return sample(s.allOf[0]);
+  const type = Array.isArray(s.type) ? s.type.find((x: string) => x !== "null") : s.type;
+  if (type === "object") return Object.fromEntries((s.required ?? []).map((k: string) => [k, sample(s.properties?.[k])]));
+  if (type === "array") return Array.from({ length: s.minItems ?? 0 }, () => sample(s.items));
+  if (type === "boolean") return true;
+  if (type === "integer" || type === "number") {
+    let v = 1;
+    if (typeof s.minimum === "number" && s.minimum > v) v = s.minimum;
+    if (typeof s.exclusiveMinimum === "number" && s.exclusiveMinimum >= v) v = s.exclusiveMinimum + 1;
+    if (typeof s.maximum === "number" && s.maximum < v) v = s.maximum;
+    return v;
+  }
+  if (s.format === "uuid") return randomUUID();
+  if (s.format === "date-time") return "2026-12-01T00:00:00Z";
+  if (s.format === "date") return "2026-12-01";
+  if (s.format === "email") return "a@example.com";
+  if (s.format === "uri") return "https://example.com";
+  if (s.pattern) return STRING_CANDIDATES.find((c) => new RegExp(s.pattern).test(c)) ?? "x";
+  return "x".repeat(Math.max(1, s.minLength ?? 1));
+}
+
+const isUuidParam = (p: Schema) => p.in === "path" && (p.schema?.format === "uuid" || /uuid/i.test(String(p.schema?.pattern ?? "")));
+
+let t: TestDatabase;
+let call: Call;
+let a: Awaited<ReturnType<typeof makeTenantWithKeys>>;
+let b: Awaited<ReturnType<typeof makeTenantWithKeys>>;
+/** Real ids of tenant A by path-param name; unknown names get a random UUID. */
+const realIds: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  call = apiClient(t.database);
+  a = await makeTenantWithKeys(t.database);
+  b = await makeTenantWithKeys(t.database);
+  realIds.tenant_id = a.tenantId;
+  realIds.api_key_id = a.marketer.api_key_id;
+  realIds.merchant_id = await makeMerchant(call, a.admin.key);
+  realIds.offer_id = (await makeOffer(call, a.admin.key, { short_text: "A's offer" })).offer_id;
+  realIds.offer_type_id = (await call("POST", "/dashboard/offers/types", { key: a.admin.key, body: { type_name: "walk_type" } })).body.offer_type_id;
+  realIds.control_id = (await call("POST", "/dashboard/offers/redemption-controls", { key: a.admin.key, body: { offer_id: realIds.offer_id } })).body.control_id;
+  realIds.program_id = (await call("POST", "/dashboard/programs", { key: a.admin.key, body: { program_name: "P", program_type: "open_loop" } })).body.program_id;
+  realIds.campaign_id = (await call("POST", "/dashboard/campaigns", { key: a.admin.key, body: { campaign_name: "C" } })).body.campaign_id;
+  await call("PUT", "/api/discount-policies/shopify", { key: a.admin.key, body: { min_percent: 5, max_percent: 25, kpi_floors: [] } });
+  const code = await call("POST", "/dashboard/promo-codes", { key: a.admin.key, body: { surface: "shopify", discount_type: "percentage", value: 10 } });
+  if (code.status === 201) realIds.code_id = code.body.code_id;
+});
+afterAll(() => t?.cleanup());
+
+function request(path: string, method: string, op: Operation) {
+  const params = op.parameters ?? [];
+  let url = path;
+  for (const p of params.filter((x) => x.in === "path")) url = url.replace(`{${p.name}}`, encodeURIComponent(String(realIds[p.name] ?? sample(p.schema))));
+  const query = params.filter((x) => x.in === "query" && x.required).map((x) => `${x.name}=${encodeURIComponent(String(sample(x.schema)))}`);
+  if (query.length) url += `?${query.join("&")}`;
+  const headers = Object.fromEntries(params.filter((x) => x.in === "header").map((x) => [x.name, `walk-${randomUUID()}`]));
+  const schema = op.requestBody?.content["application/json"]?.schema;
+  return { url, headers, body: schema ? sample(schema) : undefined, method };
+}
+
+describe("OpenAPI document", () => {
+  it("lists the tenancy operations and every Offer Manager operation", () => {
+    const ids = new Set(operations.map((o) => o.op.operationId));
+    for (const r of [...tenancyRoutes, ...offerRoutes]) expect(ids, `${r.method} ${r.path}`).toContain(`${r.method.toLowerCase()}_${r.tool.name}`);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/tenants", "/dashboard/offers", "/dashboard/offers/{offer_id}", "/api/v1/offers"]));
+  });
+});
+
+describe("auth walk over every operation", () => {
+  it("answers 401 without a key, except on public routes", async () => {
+    expect(operations.length).toBeGreaterThan(40);
+    for (const { path, method, op } of operations) {
+      const r = request(path, method, op);
+      const res = await call(method, r.url, { body: r.body, headers: r.headers });
+      const isPublic = Array.isArray(op.security) && op.security.length === 0;
+      if (isPublic) expect(res.status, `${method} ${path}`).toBe(200);
+      else {
+        expect(res.status, `${method} ${path}`).toBe(401);
+        expect(res.body.error.code).toBe("unauthenticated");
+      }
+    }
+  });
+
+  it("answers 404 (or 403) to another tenant's key on every route with an id in its path", async () => {
+    const withIds = operations.filter(({ op }) => (op.parameters ?? []).some(isUuidParam));
+    expect(withIds.length).toBeGreaterThan(25);
+    for (const { path, method, op } of withIds) {
+      const r = request(path, method, op);
+      const res = await call(method, r.url, { key: b.admin.key, body: r.body, headers: r.headers });
+      expect([403, 404], `${method} ${r.url} ${JSON.stringify(r.body)} → ${res.status} ${JSON.stringify(res.body)}`).toContain(res.status);
+    }
+    // Nothing of A's was touched by B's attempts.
+    const offer = await call("GET", `/dashboard/offers/${realIds.offer_id}`, { key: a.admin.key });
+    expect(offer.body).toMatchObject({ short_text: "A's offer", offer_status: "draft" });
+    expect((await call("GET", `/dashboard/merchants/${realIds.merchant_id}`, { key: a.admin.key })).status).toBe(200);
+    expect((await call("GET", "/dashboard/offers", { key: a.marketer.key })).status).toBe(200);
+  });
+});

@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, discountRedemptions } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "./support/db";
 import { expectStatus, governedTenant, T0, testClock } from "./discounts-support";
 
@@ -168,5 +166,58 @@ describe("redeem and void", () => {
     expect(over.body.error.message).toBe("This discount is 1,000 cents but only 500 cents of this month's budget (1,500 cents) is left");
     expectStatus(await g.redeem({ promo_code: code.promo_code, order_total_cents: 5_000 }), 201);
     expect(await g.budget()).toMatchObject({ spent_cents: 1_500, headroom_cents: 0 });
+  });
+});
+
+describe("proposals, budget and input edges", () => {
+  it("check_discount_proposal judges a draft with the live policy, KPIs and headroom, and suggests the nearest fix", async () => {
+    const { runTool } = await import("@/tools/registry");
+    const { checkDiscountProposal } = await import("@/tools/discounts/proposal");
+    const { toolCtx } = await import("./support/fixtures");
+    const g = await governedTenant(t.database, clock, { capCents: 50_000 });
+    const code = await g.createCode({ value: 10 });
+    expectStatus(await g.redeem({ promo_code: code.promo_code, order_total_cents: 100_000 }), 201);
+    const ctx = toolCtx(t.database, { tenantId: g.tenantId, role: "marketer" }, () => clock.now);
+    const res = await runTool(checkDiscountProposal, { surface: "shopify", discount_type: "percentage", value: 90, total_budget_cents: 45_000 }, ctx);
+    expect(res.allowed).toBe(false);
+    expect(res.reasons.map((r: { code: string }) => r.code)).toEqual(["policy_violation", "budget_exhausted"]);
+    expect(res.suggestion).toEqual({ suggested_value: 25, suggested_total_budget_cents: 40_000 });
+    const fine = await runTool(checkDiscountProposal, { surface: "shopify", discount_type: "percentage", value: 20, total_budget_cents: 40_000 }, ctx);
+    expect(fine).toEqual({ allowed: true, reasons: [], suggestion: null });
+  });
+
+  it("budget periods follow the clock: a new month starts at zero spent", async () => {
+    const g = await governedTenant(t.database, clock, { capCents: 1_000 });
+    const code = await g.createCode({ value: 10 });
+    expectStatus(await g.redeem({ promo_code: code.promo_code }), 201);
+    expect((await g.redeem({ promo_code: code.promo_code })).body.error.code).toBe("budget_exhausted");
+    clock.set("2026-12-01T00:00:01Z");
+    try {
+      await g.call("POST", "/api/kpi-snapshots", { key: g.connector.key, body: { kpi: "profit", value: 5 } });
+      expect(await g.budget()).toMatchObject({ spent_cents: 0, headroom_cents: 1_000, period_start: "2026-12-01" });
+      expectStatus(await g.redeem({ promo_code: code.promo_code }), 201);
+    } finally {
+      clock.set(T0);
+    }
+  });
+
+  it("answers 400 for bad input and 404 for unknown ids, never 5xx", async () => {
+    const g = await governedTenant(t.database, clock);
+    const code = await g.createCode();
+    const future = await g.call("POST", "/api/kpi-snapshots", { key: g.admin.key, body: { kpi: "profit", value: 1, observed_at: "2026-11-22T12:00:00Z" } });
+    expect(future.status).toBe(400);
+    const dates = await g.call("PUT", `/dashboard/promo-codes/${code.code_id}`, { key: g.admin.key, body: { starts_at: "2026-12-10T00:00:00Z", expires_at: "2026-12-01T00:00:00Z" } });
+    expect(dates.status).toBe(400);
+    const badPolicy = await g.call("PUT", "/api/discount-policies/shopify", { key: g.admin.key, body: { min_percent: 30, max_percent: 20 } });
+    expect(badPolicy.status).toBe(400);
+    expect((await g.call("POST", "/dashboard/promo-codes", { key: g.admin.key, body: { surface: "shopify", discount_type: "percentage", value: 120 } })).status).toBe(400);
+    expect((await g.call("POST", `/dashboard/redemptions/${randomUUID()}/void`, { key: g.admin.key, body: {} })).status).toBe(404);
+    expect((await g.call("POST", "/dashboard/redemptions/not-a-uuid/void", { key: g.admin.key, body: {} })).status).toBe(404);
+    expect((await g.call("GET", "/api/discount-policies/wix", { key: g.admin.key })).status).toBe(404);
+    const unknownOffer = await g.call("POST", "/dashboard/promo-codes", { key: g.admin.key, body: { surface: "shopify", discount_type: "percentage", value: 10, offer_id: randomUUID() } });
+    expect(unknownOffer.status).toBe(404);
+    const policies = await g.call("GET", "/api/discount-policies", { key: g.marketer.key });
+    expect(policies.body).toMatchObject({ total_count: 1, limit: 20, offset: 0 });
+    expect(policies.body.policies[0]).toMatchObject({ surface: "shopify", min_percent: 5, max_percent: 25, max_amount_cents: null, enabled: true });
   });
 });

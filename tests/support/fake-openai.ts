@@ -48,15 +48,23 @@ export async function startFakeOpenAI(script: ScriptedReply[] = []): Promise<Fak
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     const send = (delta: unknown, finish_reason: string | null = null) =>
       res.write(`data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason }] })}\n\n`);
-    send({ role: "assistant", content: message.content === null ? null : "" });
     if (message.tool_calls) {
+      // As OpenAI streams a call: id and name first with empty arguments, then the arguments in pieces.
       const call = message.tool_calls[0];
       const args = call.function.arguments;
       const half = Math.ceil(args.length / 2);
-      send({ tool_calls: [{ index: 0, id: call.id, type: "function", function: { name: call.function.name, arguments: args.slice(0, half) } }] });
+      send({ role: "assistant", content: null, tool_calls: [{ index: 0, id: call.id, type: "function", function: { name: call.function.name, arguments: "" } }] });
+      send({ tool_calls: [{ index: 0, function: { arguments: args.slice(0, half) } }] });
       send({ tool_calls: [{ index: 0, function: { arguments: args.slice(half) } }] });
-    } else if (message.content) send({ content: message.content });
+    } else {
+      send({ role: "assistant", content: "" });
+      if (message.content) send({ content: message.content });
+    }
     send({}, finish);
+    // OpenAI ends with a choice-less usage chunk when asked to (stream_options.include_usage).
+    if (body.stream_options?.include_usage) {
+      res.write(`data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [], usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } })}\n\n`);
+    }
     res.end("data: [DONE]\n\n");
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The test suite builds into its own dir so it never fights a running dev server.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // `npm run typecheck` is the type gate; browser tests may skip the build's own pass over the whole tree.
+  typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
 };
 
 export default nextConfig;

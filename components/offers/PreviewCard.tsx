@@ -15,6 +15,11 @@ export function PreviewCard({ card }: { card: Card }) {
         {card.code && <span>Use code <span className="code-chip">{card.code}</span></span>}
         {card.terms && <details className="small"><summary>Terms</summary>{card.terms}</details>}
       </div>
+      {card.warnings.length > 0 && (
+        <ul className="small alert alert-warn" aria-label="Preview warnings" style={{ margin: 0, borderRadius: 0, paddingLeft: 28 }}>
+          {card.warnings.map((w) => <li key={w}>{w}</li>)}
+        </ul>
+      )}
     </article>
   );
 }

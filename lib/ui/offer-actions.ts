@@ -3,23 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { toAppError } from "@/core/errors";
-import { toolByName } from "@/tools";
 import { requireSession } from "./session";
-import { callNamedTool, callRoute } from "./tools";
+import { callRoute, tryRoute } from "./tools";
 
 // Offer detail actions; the tools decide who may do what (activate is admin-only there too).
 
 export type ActionState = { error: string | null; ok: string | null };
 
-/** Activates a draft through the activate_offer tool (or the offer update route when only that exists). */
+/** Activates a draft through the activate tool (admin-only there; the button is only shown to admins). */
 export async function activateOffer(_prev: ActionState, form: FormData): Promise<ActionState> {
   const session = await requireSession();
   const offer_id = String(form.get("offer_id"));
-  const tool = toolByName("activate_offer");
-  const result = tool
-    ? await callNamedTool(session, tool, { offer_id })
-    : await callRoute(session, "PUT /dashboard/offers/{offer_id}", { offer_id, offer_status: "active" }).then(
-        () => ({ ok: true as const }), (e) => ({ ok: false as const, error: toAppError(e) }));
+  const result = await tryRoute(session, "POST /dashboard/offers/{offer_id}/activate", { offer_id });
   if (!result.ok) return { error: result.error.message, ok: null };
   revalidatePath(`/offers/${offer_id}`);
   return { error: null, ok: "The offer is active." };

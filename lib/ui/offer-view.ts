@@ -1,47 +1,41 @@
 import type { DayPoint } from "@/components/offers/RedemptionsChart";
+import { money } from "./types";
 
-// Reads the analytics and preview tool outputs into what the detail page draws, tolerating the
-// field spellings the Offer Manager document allows (days/by_day, count/redemptions).
+// Reads the analytics and preview tool outputs (tools/offers) into what the offer page draws.
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
+export type Analytics = {
+  currency: string; total_redemptions: number; unique_users: number; revenue_generated: number; discount_cents: number;
+  conversion_rate: number | null; audience_size: number | null; voided_redemptions: number;
+  redemptions_by_day: { date: string; count: number; discount_cents: number }[];
+};
 
-/** The redemptions-by-day series from the analytics output, oldest first. */
-export function daySeries(analytics: unknown): DayPoint[] {
-  if (!isRec(analytics)) return [];
-  const arr = ["redemptions_by_day", "by_day", "daily", "days", "series"].map((k) => analytics[k]).find(Array.isArray) as unknown[] | undefined;
-  if (!arr) return [];
-  return arr.filter(isRec).map((p) => ({
-    day: String(p.day ?? p.date ?? p.bucket ?? "").slice(0, 10),
-    redemptions: Number(p.redemptions ?? p.count ?? p.redemption_count ?? 0),
-  })).filter((p) => p.day).sort((a, b) => a.day.localeCompare(b.day));
+/** The redemptions-by-day series, oldest first. */
+export function daySeries(a: Analytics): DayPoint[] {
+  return [...a.redemptions_by_day].sort((x, y) => x.date.localeCompare(y.date)).map((p) => ({ day: p.date, redemptions: p.count }));
 }
 
-/** Headline numbers of the analytics output that are plain numbers (totals, discount given…). */
-export function analyticsTotals(analytics: unknown): { label: string; value: number; cents: boolean }[] {
-  if (!isRec(analytics)) return [];
-  return Object.entries(analytics)
-    .filter(([k, v]) => typeof v === "number" && !k.endsWith("_id"))
-    .map(([k, v]) => ({ label: k.replace(/_cents$/, "").replace(/_/g, " "), value: v as number, cents: k.endsWith("_cents") }));
+/** Headline numbers with their labels, formatted in the tenant's currency. */
+export function analyticsTotals(a: Analytics): { label: string; value: string }[] {
+  return [
+    { label: "Redemptions", value: a.total_redemptions.toLocaleString("en-US") },
+    { label: "Unique customers", value: a.unique_users.toLocaleString("en-US") },
+    { label: "Revenue", value: money(a.revenue_generated, a.currency) },
+    { label: "Discount given", value: money(a.discount_cents, a.currency) },
+    { label: "Conversion", value: a.conversion_rate === null ? "— (open offer)" : `${(a.conversion_rate * 100).toFixed(1)}%` },
+    { label: "Voided", value: String(a.voided_redemptions) },
+  ];
 }
 
-export type PreviewCard = { title: string; savings: string | null; validity: string | null; description: string | null; terms: string | null; merchant: string | null; code: string | null; image: string | null };
+export type Preview = {
+  merchant_name: string | null; title: string | null; description: string | null; savings_text: string | null;
+  terms: string | null; image_url: string | null; validity_text: string; warnings: string[];
+};
+export type PreviewCard = { title: string; savings: string | null; validity: string | null; description: string | null; terms: string | null; merchant: string | null; code: string | null; warnings: string[] };
 
-/** The card as Hub/Marketplace render it, from the preview output (nested under "preview" or flat). */
-export function previewCard(preview: unknown, fallbackTitle: string): PreviewCard {
-  const p = isRec(preview) && isRec(preview.preview) ? preview.preview : isRec(preview) ? preview : {};
-  const s = (...keys: string[]) => {
-    for (const k of keys) if (typeof p[k] === "string" && p[k]) return p[k] as string;
-    return null;
-  };
+/** The card as Hub/Marketplace render it; the code shown is the offer's first active promo code. */
+export function previewCard(p: Preview, fallbackTitle: string, code: string | null): PreviewCard {
   return {
-    title: s("title", "short_text", "headline") ?? fallbackTitle,
-    savings: s("savings_text", "savings", "badge"),
-    validity: s("validity_text", "validity", "valid_text"),
-    description: s("description", "long_text", "body"),
-    terms: s("terms", "terms_conditions"),
-    merchant: s("merchant_name", "merchant"),
-    code: s("promo_code", "code"),
-    image: s("image_url", "image"),
+    title: p.title ?? fallbackTitle, savings: p.savings_text, validity: p.validity_text, description: p.description,
+    terms: p.terms, merchant: p.merchant_name, code, warnings: p.warnings,
   };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -43,11 +43,15 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 export async function startApp(): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "oc-e2e-data-"));
-  const env = {
-    ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, DEMO_SEED: "true", NEXT_DIST_DIR: DIST_DIR,
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, NODE_ENV: "production", NEXT_SKIP_TYPECHECK: "1", PORT: String(port), DATA_DIR: dataDir, DEMO_SEED: "true", NEXT_DIST_DIR: DIST_DIR,
     NEXT_TELEMETRY_DISABLED: "1", COPILOTKIT_TELEMETRY_DISABLED: "true", DO_NOT_TRACK: "1", LANGSMITH_TRACING: "false",
     NEXT_IGNORE_INCORRECT_LOCKFILE: "1", OPENAI_API_KEY: "", DATABASE_URL: "",
   };
+  // `next build` adds its dist dir's type folders to tsconfig.json; put the shared file back afterwards.
+  const tsconfigPath = path.join(ROOT, "tsconfig.json");
+  const tsconfigBefore = readFileSync(tsconfigPath, "utf8");
+  const restoreTsconfig = () => { if (readFileSync(tsconfigPath, "utf8") !== tsconfigBefore) writeFileSync(tsconfigPath, tsconfigBefore); };
   let output = "";
   const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d) => { output += d; });
@@ -62,7 +66,7 @@ export async function startApp(): Promise<RunningApp> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitForHealth(baseUrl, child, () => output, 420_000);
+    await waitForHealth(baseUrl, child, () => output, 420_000).finally(restoreTsconfig);
     const credsPath = path.join(dataDir, "demo-credentials.json");
     if (!existsSync(credsPath)) throw new Error("The demo seed did not write demo-credentials.json");
     const demo = JSON.parse(readFileSync(credsPath, "utf8")) as DemoKeys;

@@ -8,7 +8,7 @@ import { PromoCodeUsage } from "@/components/offers/PromoCodeUsage";
 import { RedemptionsChart } from "@/components/offers/RedemptionsChart";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { StatusBadge } from "@/components/ui/StatusBadge";
-import { analyticsTotals, daySeries, previewCard } from "@/lib/ui/offer-view";
+import { type Analytics, analyticsTotals, daySeries, type Preview, previewCard } from "@/lib/ui/offer-view";
 import { requireSession } from "@/lib/ui/session";
 import { callRoute, tryRoute } from "@/lib/ui/tools";
 import { money, type OfferSummary, offerValueText, type PromoCode } from "@/lib/ui/types";
@@ -30,8 +30,8 @@ export default async function OfferPage({ params }: { params: Promise<{ id: stri
     throw err;
   }
   const [preview, analytics, codes] = await Promise.all([
-    tryRoute(session, "GET /dashboard/offers/{offer_id}/preview", { offer_id: id }),
-    tryRoute(session, "GET /dashboard/offers/{offer_id}/analytics", { offer_id: id }),
+    tryRoute<Preview>(session, "GET /dashboard/offers/{offer_id}/preview", { offer_id: id }),
+    tryRoute<Analytics>(session, "GET /dashboard/offers/{offer_id}/analytics", { offer_id: id }),
     tryRoute<{ promo_codes: PromoCode[] }>(session, "GET /dashboard/promo-codes", { offer_id: id, limit: 100 }),
   ]);
   const title = offer.short_text || "Untitled offer";
@@ -57,7 +57,7 @@ export default async function OfferPage({ params }: { params: Promise<{ id: stri
         </section>
         <section className="card" aria-labelledby="preview-h">
           <h2 id="preview-h">Preview on Hub / Marketplace</h2>
-          {preview.ok ? <PreviewCard card={previewCard(preview.data, title)} /> : <ErrorPanel title="Preview unavailable" message={preview.error.message} />}
+          {preview.ok ? <PreviewCard card={previewCard(preview.data, title, offer.promo_codes.find((c) => c.status === "active")?.promo_code ?? null)} /> : <ErrorPanel title="Preview unavailable" message={preview.error.message} />}
         </section>
         <section className="card" aria-labelledby="analytics-h">
           <h2 id="analytics-h">Analytics</h2>
@@ -65,7 +65,7 @@ export default async function OfferPage({ params }: { params: Promise<{ id: stri
             <>
               <dl className="kv" style={{ marginBottom: 12 }}>
                 {analyticsTotals(analytics.data).map((t) => (
-                  <div key={t.label} style={{ display: "contents" }}><dt>{t.label}</dt><dd>{t.cents ? money(t.value) : t.value.toLocaleString("en-US")}</dd></div>
+                  <div key={t.label} style={{ display: "contents" }}><dt>{t.label}</dt><dd>{t.value}</dd></div>
                 ))}
               </dl>
               <RedemptionsChart points={daySeries(analytics.data)} />

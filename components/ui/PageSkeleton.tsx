@@ -1,5 +1,5 @@
-/** Shown while a product page's server data loads. */
-export default function Loading() {
+/** Loading state of a page while its server data arrives. */
+export function PageSkeleton() {
   return (
     <section aria-busy="true" aria-label="Loading" className="stack">
       <div className="skeleton" style={{ width: "40%", height: 28 }} />

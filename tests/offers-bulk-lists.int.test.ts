@@ -29,6 +29,9 @@ describe("promo codes through the discount core", () => {
     expect(code.body).toMatchObject({ offer_id: res.body.offer_id, discount_type: "percentage", value: 20, usage_limit: 100, issuer_type: "human", expires_at: "2027-01-31T23:59:59.999Z" });
     const act = await call("POST", `/dashboard/offers/${res.body.offer_id}/activate`, { key: k.admin.key });
     expect(act.body.promo_codes[0].status).toBe("active");
+    await call("PUT", `/dashboard/offers/${res.body.offer_id}`, { key: k.admin.key, body: { offer_expiry_date: "2027-03-31T00:00:00Z" } });
+    const moved = await call("GET", `/dashboard/promo-codes/${res.body.promo_codes[0].code_id}`, { key: k.admin.key });
+    expect(moved.body.expires_at).toBe("2027-03-31T00:00:00.000Z");
     await call("DELETE", `/dashboard/offers/${res.body.offer_id}`, { key: k.admin.key });
     expect((await call("GET", `/dashboard/promo-codes/${res.body.promo_codes[0].code_id}`, { key: k.admin.key })).body.status).toBe("inactive");
   });

@@ -8,6 +8,7 @@ let t: TestDatabase;
 let call: Call;
 let keys: Awaited<ReturnType<typeof makeTenantWithKeys>>;
 let merchantId: string;
+const k = () => keys;
 const NOW = new Date("2026-11-21T12:00:00Z");
 
 beforeAll(async () => {
@@ -28,6 +29,15 @@ describe("Step 3 example", () => {
     for (const [field, value] of Object.entries(body)) expect(got.body[field], field).toEqual(value);
     expect(got.body).toMatchObject({ short_text: null, promo_codes: [] });
     expect(got.body).not.toHaveProperty("tenant_id");
+  });
+
+  it("echoes timestamps in the form they were sent (date-only, no milliseconds, offsets)", async () => {
+    for (const [from, until] of [["2026-12-01", "2026-12-31"], ["2026-12-01T00:00:00Z", "2026-12-31T23:59:59Z"], ["2026-12-01T09:00:00+02:00", "2026-12-31T18:00:00-05:00"]]) {
+      const res = await call("POST", "/dashboard/offers", { key: k().admin.key, body: { ...step3Body(merchantId), version_active_from: from, offer_expiry_date: until } });
+      expect(res.status).toBe(201);
+      const got = await call("GET", `/dashboard/offers/${res.body.offer_id}`, { key: k().admin.key });
+      expect([got.body.version_active_from, got.body.offer_expiry_date]).toEqual([from, until]);
+    }
   });
 
   it("refuses a marketer's active offer with 403 and creates nothing; omitting the status gives a draft", async () => {
@@ -101,7 +111,7 @@ describe("lifecycle", () => {
     const offer = await makeOffer(call, keys.marketer.key, { total_budget_cents: 5000 });
     const edit = await call("PUT", `/dashboard/offers/${offer.offer_id}`, { key: keys.marketer.key, body: { short_text: "New title", offer_expiry_date: "2027-01-31", total_budget_cents: 9000 } });
     expect(edit.status).toBe(200);
-    expect(edit.body).toMatchObject({ short_text: "New title", offer_expiry_date: "2027-01-31T23:59:59.999Z", total_budget_cents: 9000 });
+    expect(edit.body).toMatchObject({ short_text: "New title", offer_expiry_date: "2027-01-31", total_budget_cents: 9000 });
     await call("POST", `/dashboard/offers/${offer.offer_id}/activate`, { key: keys.admin.key });
     const budget = await call("PUT", `/dashboard/offers/${offer.offer_id}`, { key: keys.marketer.key, body: { total_budget_cents: 1_000_000 } });
     expect(budget.status).toBe(403);

@@ -134,6 +134,7 @@ CREATE TABLE "offers" (
 	"default_language" text DEFAULT 'en' NOT NULL,
 	"external_reference" text,
 	"offer_expiry_date" timestamp with time zone,
+	"date_inputs" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"offer_status" text DEFAULT 'draft' NOT NULL,
 	"offer_type" text NOT NULL,
 	"offer_redemption_methods" jsonb DEFAULT '[]'::jsonb NOT NULL,

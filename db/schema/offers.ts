@@ -70,6 +70,8 @@ export const offers = pgTable(
     default_language: text("default_language").notNull().default("en"),
     external_reference: text("external_reference"),
     offer_expiry_date: timestamp("offer_expiry_date", { withTimezone: true }),
+    // The client's own text for the two timestamps above, echoed on read so bodies round-trip exactly.
+    date_inputs: jsonb("date_inputs").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     offer_status: text("offer_status").$type<"draft" | "active" | "inactive" | "expired">().notNull().default("draft"),
     offer_type: text("offer_type").notNull(),
     offer_redemption_methods: jsonb("offer_redemption_methods").$type<string[]>().notNull().default(sql`'[]'::jsonb`),

@@ -63,3 +63,10 @@ async function setCodesStatus(tx: Tx, tenantId: string, offerId: string, status:
 export async function afterStatusChange(tx: Tx, tenantId: string, offerId: string, status: string, ctx: ToolContext): Promise<void> {
   await setCodesStatus(tx, tenantId, offerId, status === "active" ? "active" : "inactive", `offer ${status}`, ctx);
 }
+
+/** Moving the offer's window moves its codes' window too, so an extended offer's code keeps working. */
+export async function syncCodeWindow(tx: Tx, offerId: string, window: { starts_at?: Date | null; expires_at?: Date | null }, ctx: ToolContext) {
+  const set = Object.fromEntries(Object.entries(window).filter(([, v]) => v !== undefined));
+  if (Object.keys(set).length === 0) return;
+  await tx.update(discountCodes).set({ ...set, updated_at: ctx.now() }).where(eq(discountCodes.offer_id, offerId));
+}

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, exists, gt, ilike, inArray, isNotNull, isNull, lte, or, type SQL } from "drizzle-orm";
 import { notFound } from "@/core/errors";
+import { parseOfferTimestamp } from "@/core/offers/dates";
 import { effectiveStatus, type OfferStatus } from "@/core/offers/lifecycle";
 import type { Tx } from "@/db/database";
 import { campaignOffers, discountCodes, offerDescriptives as d, offers } from "@/db/schema";
@@ -76,13 +77,20 @@ export async function codesByOffer(tx: Tx, offerIds: string[]): Promise<Map<stri
   return out;
 }
 
+/** The client's own timestamp text while it still names the stored instant, else ISO-8601. */
+export function echoTimestamp(text: string | undefined, value: Date | null, edge: "start" | "end"): string | null {
+  if (!value) return null;
+  if (text && parseOfferTimestamp(text, edge).getTime() === value.getTime()) return text;
+  return iso(value);
+}
+
 /** Row → API shape; offer_status is the effective status at `now`. */
 export function toOfferOutput(row: OfferRow, desc: DescriptiveRow | null, codes: CodeSummary[], now: Date): OfferOutput {
-  const { tenant_id: _t, created_by_key_id: _k, issuer_type: _i, deleted_at: _d, ...rest } = row;
+  const { tenant_id: _t, created_by_key_id: _k, issuer_type: _i, deleted_at: _d, date_inputs: texts, ...rest } = row;
   return {
     ...rest,
-    version_active_from: iso(row.version_active_from),
-    offer_expiry_date: iso(row.offer_expiry_date),
+    version_active_from: echoTimestamp(texts.version_active_from, row.version_active_from, "start"),
+    offer_expiry_date: echoTimestamp(texts.offer_expiry_date, row.offer_expiry_date, "end"),
     offer_status: effectiveStatus(row.offer_status, row.offer_expiry_date, now),
     short_text: desc?.short_text ?? null,
     long_text: desc?.long_text ?? null,

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import { can } from "@/core/auth/permissions";
 import { AppError, invalidInput } from "@/core/errors";
 import { offerIssues } from "@/core/offers/consistency";
@@ -9,9 +10,8 @@ import { defineTool } from "../registry";
 import { iso } from "./common-schemas";
 import { listConditions, listOfferOutputs, loadOffer, readOffer } from "./offer-read";
 import { CreateOfferInput, ListOffersInput, OfferIdInput, OfferListOutput, OfferOutput, UpdateOfferInput } from "./offer-schemas";
-import { afterStatusChange } from "./offer-codes";
+import { afterStatusChange, syncCodeWindow } from "./offer-codes";
 import { assertBudgetChangeAllowed, descriptiveColumns, insertOffer, offerColumns, referenceIssues, upsertDescriptive } from "./offer-write";
-import { z } from "zod";
 
 // CRUD of offers (CONTRACT §3). Status changes go through core/offers/lifecycle.ts.
 
@@ -57,7 +57,7 @@ export const updateOffer = defineTool({
       const stored = { ...row, version_active_from: iso(row.version_active_from), offer_expiry_date: iso(row.offer_expiry_date) };
       const issues = [...offerIssues({ ...stored, ...fields }), ...(await referenceIssues(tx, fields))];
       if (issues.length) throw invalidInput("The offer has invalid fields", issues);
-      const cols = offerColumns(fields);
+      const cols = offerColumns(fields, row.date_inputs);
       const storedTo = offer_status ?? row.offer_status;
       const expiryTo = cols.offer_expiry_date !== undefined ? cols.offer_expiry_date : row.offer_expiry_date;
       const problem = checkStatusChange({
@@ -68,6 +68,7 @@ export const updateOffer = defineTool({
       const budgetChanged = fields.total_budget_cents !== undefined && fields.total_budget_cents !== row.total_budget_cents;
       assertBudgetChangeAllowed(ctx, budgetChanged && row.offer_status !== "draft", "total_budget_cents");
       await tx.update(offers).set({ ...cols, offer_status: storedTo, updated_at: sql`now()` }).where(eq(offers.offer_id, offer_id));
+      await syncCodeWindow(tx, offer_id, { starts_at: cols.version_active_from, expires_at: cols.offer_expiry_date }, ctx);
       const copy = descriptiveColumns(fields);
       if (copy) await upsertDescriptive(tx, tenantId, offer_id, fields.default_language ?? row.default_language, copy);
       const now = ctx.now();

@@ -37,12 +37,19 @@ export async function referenceIssues(tx: Tx, input: OfferFieldInput): Promise<F
   return issues;
 }
 
-/** Body fields → offers columns (only the ones present, so updates stay partial). */
-export function offerColumns(input: OfferFieldInput) {
+/** Body fields → offers columns (only the ones present, so updates stay partial); keeps the client's date text. */
+export function offerColumns(input: OfferFieldInput, existingTexts?: Record<string, string>) {
   const cols: Partial<typeof offers.$inferInsert> = {};
   for (const [k, v] of Object.entries(input)) {
     if (v === undefined || (DESCRIPTIVE_KEYS as readonly string[]).includes(k) || NOT_COLUMNS.includes(k)) continue;
     (cols as Record<string, unknown>)[k] = v;
+  }
+  const texts: Record<string, string | null> = {};
+  if (input.version_active_from !== undefined) texts.version_active_from = input.version_active_from;
+  if (input.offer_expiry_date !== undefined) texts.offer_expiry_date = input.offer_expiry_date;
+  if (Object.keys(texts).length) {
+    const merged = { ...(existingTexts ?? {}), ...texts };
+    cols.date_inputs = Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== null));
   }
   if (input.version_active_from !== undefined) {
     cols.version_active_from = input.version_active_from === null ? null : parseOfferTimestamp(input.version_active_from, "start");

@@ -130,16 +130,3 @@ export async function loadSpend(tx: Tx, tenantId: string, keys: SpendKey[], opts
   for (const k of missing) if (!out.has(keyOf(k))) out.set(keyOf(k), 0);
   return out;
 }
-
-/** Adds deltas to spend rows in one statement (rows must exist and be locked). */
-export async function addSpend(tx: Tx, tenantId: string, deltas: Map<string, number>): Promise<void> {
-  const rows = [...deltas.entries()].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (rows.length === 0) return;
-  const values = sql.join(rows.map(([k, d]) => {
-    const [scope, scope_id, period_start] = k.split("|");
-    return sql`(${scope}, ${scope_id}, ${period_start}::date, ${d}::bigint)`;
-  }), sql`, `);
-  await tx.execute(sql`update budget_spend b set spent_cents = b.spent_cents + v.d
-    from (values ${values}) as v(scope, scope_id, period_start, d)
-    where b.tenant_id = ${tenantId} and b.scope = v.scope and b.scope_id = v.scope_id and b.period_start = v.period_start`);
-}

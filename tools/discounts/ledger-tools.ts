@@ -6,9 +6,9 @@ import { normalizeCustomerId } from "@/core/customers";
 import { writeAudit } from "../audit";
 import { tenantTx } from "../context";
 import { defineTool } from "../registry";
-import { addSpend, loadSpend, type SpendKey } from "./facts";
+import { applyCounterDeltas } from "./counter-writes";
+import { loadSpend, type SpendKey } from "./facts";
 import { ledgerOut } from "./mappers";
-import { addUses } from "./redeem-batch";
 import { LedgerEntryOutput, ListRedemptionsInput, ListRedemptionsOutput, VoidInput } from "./schemas";
 
 // The append-only ledger: list it, and void a redemption with a compensating (negative) entry.
@@ -42,8 +42,7 @@ export const voidRedemption = defineTool({
         discount_cents: -amount, budget_period_start: orig.budget_period_start, voids_redemption_id: orig.redemption_id,
         issuer_type: ctx.caller.issuerType, provider: ctx.caller.provider, api_key_id: ctx.caller.apiKeyId, created_at: now,
       }).returning();
-      await addUses(tx, tenantId, new Map([[orig.code_id, -1]]));
-      await addSpend(tx, tenantId, new Map(keys.map((k) => [scopeKey(k.scope, k.scope_id, k.period_start), -amount])));
+      await applyCounterDeltas(tx, tenantId, new Map([[orig.code_id, -1]]), new Map(keys.map((k) => [scopeKey(k.scope, k.scope_id, k.period_start), -amount])));
       await writeAudit(tx, tenantId, {
         caller: ctx.caller, action: "void_redemption", allowed: true, subject_type: "redemption", subject_id: orig.redemption_id, at: now,
         details: { void_redemption_id: entry.redemption_id, discount_cents: -amount, reason: input.reason ?? null },

@@ -1,14 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { normalizeCustomerId } from "@/core/customers";
 import { AppError, notFound } from "@/core/errors";
 import { applyLedgerEffect, decideRedemption, type GovernanceReason } from "@/core/governance";
 import type { Tx } from "@/db/database";
-import { discountCodes, discountRedemptions } from "@/db/schema";
+import { discountCodes, discountPolicies, discountRedemptions } from "@/db/schema";
 import { type AuditEntry, writeAudit } from "../audit";
 import type { Caller } from "../context";
-import { addSpend, keyOf } from "./facts";
-import type { CodeRow, LedgerRow } from "./mappers";
+import { applyCounterDeltas } from "./counter-writes";
+import { keyOf } from "./facts";
+import { type CodeRow, type LedgerRow, policyFacts } from "./mappers";
 import { factsFor, loadFactBook } from "./redemption-facts";
 import type { RedeemInput } from "./schemas";
 
@@ -38,9 +39,13 @@ const conflict = () => new AppError("idempotency_conflict", "This Idempotency-Ke
 /** Decides and writes a batch of redemptions for one tenant inside `tx`; one outcome per job, in order. */
 export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[]): Promise<RedeemOutcome[]> {
   const promoCodes = [...new Set(jobs.map((j) => j.input.promo_code))];
-  const codes: CodeRow[] = await tx.select().from(discountCodes)
+  // Codes locked in code_id order (the global lock order), with their surface policy in the same round trip.
+  const locked = await tx.select({ code: discountCodes, policy: discountPolicies }).from(discountCodes)
+    .leftJoin(discountPolicies, and(eq(discountPolicies.tenant_id, discountCodes.tenant_id), eq(discountPolicies.surface, discountCodes.surface)))
     .where(and(eq(discountCodes.tenant_id, tenantId), inArray(discountCodes.promo_code, promoCodes)))
-    .orderBy(discountCodes.code_id).for("update");
+    .orderBy(discountCodes.code_id).for("update", { of: discountCodes });
+  const codes: CodeRow[] = locked.map((r) => r.code);
+  const policies = new Map(locked.flatMap((r) => (r.policy ? [[r.policy.surface, policyFacts(r.policy)] as const] : [])));
   const codeByPromo = new Map(codes.map((c) => [c.promo_code, c]));
   const keys = [...new Set(jobs.map((j) => j.input.idempotency_key))];
   const prior = await tx.select().from(discountRedemptions)
@@ -54,7 +59,7 @@ export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[
     return null;
   });
   const live = jobs.flatMap((j, i) => (outcomes[i] ? [] : [{ j, i, code: codeByPromo.get(j.input.promo_code)! }]));
-  const book = await loadFactBook(tx, tenantId, live.map(({ j, code }) => ({ code, surface: j.input.surface, order_total_cents: j.input.order_total_cents, customerKey: j.customerKey, now: j.now })), { lock: true });
+  const book = await loadFactBook(tx, tenantId, live.map(({ j, code }) => ({ code, surface: j.input.surface, order_total_cents: j.input.order_total_cents, customerKey: j.customerKey, now: j.now })), { lock: true, policies });
 
   const pending: { i: number; row: typeof discountRedemptions.$inferInsert; keys: string[] }[] = [];
   const firstByKey = new Map<string, number>();
@@ -100,20 +105,10 @@ export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[
       useDelta.set(row.code_id, (useDelta.get(row.code_id) ?? 0) + 1);
       for (const k of p.keys) spendDelta.set(k, (spendDelta.get(k) ?? 0) + Number(row.discount_cents));
     }
-    await addUses(tx, tenantId, useDelta);
-    await addSpend(tx, tenantId, spendDelta);
+    await applyCounterDeltas(tx, tenantId, useDelta, spendDelta);
   }
   await writeAudit(tx, tenantId, jobs.flatMap((j, i) => auditFor(j, outcomes[i]!)));
   return outcomes as RedeemOutcome[];
-}
-
-/** Adds net uses to codes in one statement (rows are locked by this transaction). */
-export async function addUses(tx: Tx, tenantId: string, deltas: Map<string, number>): Promise<void> {
-  const rows = [...deltas.entries()].filter(([, d]) => d !== 0);
-  if (rows.length === 0) return;
-  const values = sql.join(rows.map(([id, d]) => sql`(${id}::uuid, ${d}::int)`), sql`, `);
-  await tx.execute(sql`update discount_codes c set redemption_count = c.redemption_count + v.d
-    from (values ${values}) as v(code_id, d) where c.tenant_id = ${tenantId} and c.code_id = v.code_id`);
 }
 
 function auditFor(j: RedeemJob, o: RedeemOutcome): AuditEntry[] {

@@ -40,12 +40,12 @@ export function spendKeysFor(book: Pick<FactBook, "budget" | "offers">, code: Co
  * Loads the facts for all attempts. With `lock` (redeem): budget row FOR SHARE, then spend rows FOR UPDATE;
  * the caller has locked the code rows first. That order (codes → budget → spend) is the same everywhere.
  */
-export async function loadFactBook(tx: Tx, tenantId: string, attempts: Attempt[], opts: { lock: boolean }): Promise<FactBook> {
+export async function loadFactBook(tx: Tx, tenantId: string, attempts: Attempt[], opts: { lock: boolean; policies?: Map<string, PolicyFacts> }): Promise<FactBook> {
   const codes = [...new Map(attempts.map((a) => [a.code.code_id, a.code])).values()];
   const surfaces = codes.map((c) => c.surface);
   const offerIds = codes.flatMap((c) => (c.offer_id ? [c.offer_id] : []));
   const customerKeys = attempts.flatMap((a) => (a.customerKey ? [a.customerKey] : []));
-  const policies = await loadPolicies(tx, tenantId, surfaces);
+  const policies = opts.policies ?? (await loadPolicies(tx, tenantId, surfaces));
   const kpis = [...policies.values()].flatMap((p) => p.kpi_floors.map((f) => f.kpi));
   const [snapshots, budget, offers, eligibility] = [
     await loadLatestSnapshots(tx, tenantId, kpis, surfaces),

@@ -121,6 +121,8 @@ describe("roles, lists and codes", () => {
     expect((await g.redeem({ promo_code: mine.promo_code }, randomUUID(), g.marketer.key)).status).toBe(403);
     expect((await g.redeem({ promo_code: mine.promo_code, order_id: "a\u0000b" })).status).toBe(400);
     expect((await g.call("GET", "/api/kpi-snapshots?kpi=profit", { key: g.connector.key })).body.kpi_snapshots[0]).toMatchObject({ kpi: "profit", value: 500, surface: null });
+    expect((await g.call("GET", "/api/kpi-snapshots?kpi=&surface=", { key: g.connector.key })).body.total_count).toBe(1);
+    expect((await g.call("GET", "/api/kpi-snapshots?surface=shopify", { key: g.connector.key })).body.total_count).toBe(0);
   });
 
   it("generates readable unique codes and paginates lists with limit 1–100", async () => {

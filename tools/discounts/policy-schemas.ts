@@ -60,7 +60,9 @@ export const KpiOutput = z.object({
   observed_at: z.string(),
   created_at: z.string(),
 });
-export const ListKpiInput = z.object({ ...ListQuery, kpi: KpiName.optional(), surface: Surface.optional() }).strict();
+/** `?kpi=&surface=` with empty values means "no filter", as a form or a templated URL sends it. */
+const Blank = z.literal("");
+export const ListKpiInput = z.object({ ...ListQuery, kpi: z.union([Blank, KpiName]).optional(), surface: z.union([Blank, Surface]).optional() }).strict();
 export const ListKpiOutput = z.object({ kpi_snapshots: z.array(KpiOutput), total_count: z.number().int(), limit: z.number().int(), offset: z.number().int() });
 
 export const CheckProposalInput = z

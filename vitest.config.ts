@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // One command runs everything: unit tests, database tests twice (PGlite and PostgreSQL), browser tests.
-const alias = { "@": path.resolve(__dirname) };
+const alias = { "@": path.resolve(import.meta.dirname) };
 const common = { alias, environment: "node" as const };
 
 export default defineConfig({

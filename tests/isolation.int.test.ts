@@ -23,7 +23,7 @@ async function seedTenant(tx: Tx, tenant_id: string, label: string) {
   });
 }
 
-const rows = (r: { rows: unknown[] }) => r.rows as Record<string, unknown>[];
+const rows = (r: unknown) => (r as { rows: Record<string, unknown>[] }).rows;
 
 beforeAll(async () => {
   t = await createTestDatabase();

@@ -287,6 +287,14 @@ CREATE TABLE "discount_redemptions" (
 	CONSTRAINT "discount_redemptions_tenant_id_redemption_id_pk" PRIMARY KEY("tenant_id","redemption_id")
 );
 --> statement-breakpoint
+CREATE TABLE "agent_threads" (
+	"tenant_id" uuid NOT NULL,
+	"thread_id" uuid NOT NULL,
+	"api_key_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "agent_threads_tenant_id_thread_id_pk" PRIMARY KEY("tenant_id","thread_id")
+);
+--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_tenant_id_tenants_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("tenant_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_tenant_id_tenants_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("tenant_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "surfaces" ADD CONSTRAINT "surfaces_tenant_id_tenants_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("tenant_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -309,6 +317,7 @@ ALTER TABLE "discount_codes" ADD CONSTRAINT "discount_codes_tenant_id_tenants_te
 ALTER TABLE "discount_kpi_snapshots" ADD CONSTRAINT "discount_kpi_snapshots_tenant_id_tenants_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("tenant_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "discount_policies" ADD CONSTRAINT "discount_policies_tenant_id_tenants_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("tenant_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "discount_redemptions" ADD CONSTRAINT "discount_redemptions_tenant_id_tenants_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("tenant_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agent_threads" ADD CONSTRAINT "agent_threads_tenant_id_tenants_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("tenant_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_api_key_id_uq" ON "api_keys" USING btree ("api_key_id");--> statement-breakpoint
 CREATE INDEX "audit_log_tenant_at_idx" ON "audit_log" USING btree ("tenant_id","at");--> statement-breakpoint
 CREATE INDEX "campaign_offers_offer_idx" ON "campaign_offers" USING btree ("tenant_id","offer_id");--> statement-breakpoint
@@ -328,4 +337,6 @@ CREATE UNIQUE INDEX "discount_redemptions_idem_uq" ON "discount_redemptions" USI
 CREATE UNIQUE INDEX "discount_redemptions_void_uq" ON "discount_redemptions" USING btree ("tenant_id","voids_redemption_id");--> statement-breakpoint
 CREATE INDEX "discount_redemptions_code_customer_idx" ON "discount_redemptions" USING btree ("tenant_id","code_id","customer_id");--> statement-breakpoint
 CREATE INDEX "discount_redemptions_offer_created_idx" ON "discount_redemptions" USING btree ("tenant_id","offer_id","created_at");--> statement-breakpoint
-CREATE INDEX "discount_redemptions_tenant_created_idx" ON "discount_redemptions" USING btree ("tenant_id","created_at");
+CREATE INDEX "discount_redemptions_tenant_created_idx" ON "discount_redemptions" USING btree ("tenant_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "agent_threads_thread_uq" ON "agent_threads" USING btree ("thread_id");--> statement-breakpoint
+CREATE INDEX "agent_threads_tenant_created_idx" ON "agent_threads" USING btree ("tenant_id","created_at");

@@ -2,3 +2,4 @@
 export * from "./tenancy";
 export * from "./offers";
 export * from "./discounts";
+export * from "./agent";

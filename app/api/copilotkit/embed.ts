@@ -3,6 +3,9 @@ import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import { createCheckpointer } from "@/agent/checkpointer";
 import { buildOfferGraph, GRAPH_ID } from "@/agent/graph";
 import { createDraftModel } from "@/agent/model";
+import { randomUUID } from "node:crypto";
+import { claimThread, ownsThread } from "@/agent/threads";
+import type { Database } from "@/db/database";
 import type { Caller } from "@/tools/context";
 import type { AppDeps } from "@/tools/transports/http";
 
@@ -60,10 +63,10 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
 
 /**
  * The fetch CopilotKit's LangGraph client uses: the four assistant routes the embed server lacks
- * (null schemas, so custom state keys survive), and on every run request the caller from the
- * session, overwriting whatever the browser sent, so the graph's tool calls run as that caller.
+ * (null schemas, so custom state keys survive), tenant ownership of threads, and on every run
+ * request the caller from the session, overwriting whatever the browser sent.
  */
-export function embeddedFetch(embedded: Embedded, caller: Caller) {
+export function embeddedFetch(embedded: Embedded, caller: Caller, db: Database) {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const req = new Request(input, init);
     const url = new URL(req.url);
@@ -74,18 +77,24 @@ export function embeddedFetch(embedded: Embedded, caller: Caller) {
     if (req.method === "GET" && /^\/assistants\/[^/]+\/schemas$/.test(p)) {
       return json({ graph_id: GRAPH_ID, input_schema: null, output_schema: null, state_schema: null, config_schema: null, context_schema: null });
     }
+    // Threads are tenant-owned (agent_threads, under RLS): another tenant's thread reads as unknown,
+    // and listing threads is not offered at all.
+    if (req.method === "POST" && p === "/threads/search") return json([]);
     const thread = /^\/threads\/([^/]+)/.exec(p)?.[1];
-    if (thread && p !== "/threads/search") {
-      // A thread belongs to the tenant that started it; another tenant's thread reads as unknown.
-      const known = await embedded.threads.get(thread).catch(() => null);
-      if (!known && req.method === "GET" && p === `/threads/${thread}`) return json({ error: "Thread not found" }, 404);
-      if (known?.metadata.tenant_id && known.metadata.tenant_id !== caller.tenantId) return json({ error: "Thread not found" }, 404);
+    if (thread && (!caller.tenantId || !(await ownsThread(db, caller.tenantId, thread)))) {
+      return json({ error: "Thread not found" }, 404);
     }
     let body: string | undefined = req.method === "GET" || req.method === "HEAD" ? undefined : await req.text();
-    if (body && req.method === "POST" && (p === "/threads" || /\/runs(\/stream)?$/.test(p))) {
+    if (body !== undefined && req.method === "POST" && p === "/threads") {
+      const payload = (body ? JSON.parse(body) : {}) as Record<string, any>;
+      payload.thread_id ??= randomUUID();
+      if (!caller.tenantId || !(await claimThread(db, caller.tenantId, payload.thread_id, caller.apiKeyId))) {
+        return json({ error: "Thread id is taken" }, 409);
+      }
+      body = JSON.stringify(payload);
+    } else if (body && req.method === "POST" && /\/runs(\/stream)?$/.test(p)) {
       const payload = JSON.parse(body) as Record<string, any>;
-      if (p === "/threads") payload.metadata = { ...payload.metadata, tenant_id: caller.tenantId };
-      else payload.config = { ...payload.config, configurable: { ...payload.config?.configurable, caller, mode: "converse" } };
+      payload.config = { ...payload.config, configurable: { ...payload.config?.configurable, caller, mode: "converse" } };
       body = JSON.stringify(payload);
     }
     return embedded.app.fetch(new Request(url, { method: req.method, headers: req.headers, body, signal: req.signal }));

@@ -28,7 +28,7 @@ async function handle(req: Request): Promise<Response> {
     const caller = await authenticate(deps.db, key ? `Bearer ${key}` : null, deps.platformKey);
     const embedded = await getEmbedded(deps);
     // Per request: the agent's client carries this caller; the graph and its checkpoints are shared.
-    const client = new Client({ apiUrl: "http://offer-copilot.embedded", callerOptions: { fetch: embeddedFetch(embedded, caller), maxRetries: 0 } });
+    const client = new Client({ apiUrl: "http://offer-copilot.embedded", callerOptions: { fetch: embeddedFetch(embedded, caller, deps.db), maxRetries: 0 } });
     const agent = new LangGraphAgent({ deploymentUrl: "http://offer-copilot.embedded", graphId: GRAPH_ID, client });
     const copilot = new CopilotRuntime({ agents: { [GRAPH_ID]: agent } as never });
     const { handleRequest } = copilotRuntimeNextJSAppRouterEndpoint({ runtime: copilot, serviceAdapter: new ExperimentalEmptyAdapter(), endpoint: "/api/copilotkit" });

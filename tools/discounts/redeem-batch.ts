@@ -59,6 +59,10 @@ export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[
     return null;
   });
   const live = jobs.flatMap((j, i) => (outcomes[i] ? [] : [{ j, i, code: codeByPromo.get(j.input.promo_code)! }]));
+  if (live.length === 0) {
+    await writeAudit(tx, tenantId, jobs.flatMap((j, i) => auditFor(j, outcomes[i]!)));
+    return outcomes as RedeemOutcome[];
+  }
   const book = await loadFactBook(tx, tenantId, live.map(({ j, code }) => ({ code, surface: j.input.surface, order_total_cents: j.input.order_total_cents, customerKey: j.customerKey, now: j.now })), { lock: true, policies });
 
   const pending: { i: number; row: typeof discountRedemptions.$inferInsert; keys: string[] }[] = [];

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// One command runs everything: unit tests, database tests twice (PGlite and PostgreSQL), browser tests.
+// One command runs everything: unit tests, database tests twice (PGlite and PostgreSQL), PostgreSQL-only
+// concurrency tests (*.pg.test.ts: PGlite has one connection), browser tests.
 const alias = { "@": path.resolve(import.meta.dirname) };
 const common = { alias, environment: "node" as const };
 
@@ -9,9 +10,9 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { ...common, name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/**/*.int.test.ts", "tests/e2e/**", "node_modules/**"] } },
+      { resolve: { alias }, test: { ...common, name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/**/*.int.test.ts", "tests/**/*.pg.test.ts", "tests/e2e/**", "node_modules/**"] } },
       { resolve: { alias }, test: { ...common, name: "db:pglite", include: ["tests/**/*.int.test.ts"], exclude: ["tests/e2e/**"], env: { TEST_DB: "pglite" }, testTimeout: 60_000, hookTimeout: 120_000 } },
-      { resolve: { alias }, test: { ...common, name: "db:postgres", include: ["tests/**/*.int.test.ts"], exclude: ["tests/e2e/**"], env: { TEST_DB: "pg" }, testTimeout: 60_000, hookTimeout: 120_000 } },
+      { resolve: { alias }, test: { ...common, name: "db:postgres", include: ["tests/**/*.int.test.ts", "tests/**/*.pg.test.ts"], exclude: ["tests/e2e/**"], env: { TEST_DB: "pg" }, testTimeout: 60_000, hookTimeout: 120_000 } },
       { resolve: { alias }, test: { ...common, name: "e2e", include: ["tests/e2e/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
     ],
   },

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./support/db";
-import { expectStatus, governedTenant, T0, testClock } from "./discounts-support";
+import { expectStatus, governedTenant, T0, testClock } from "./support/governed-tenant";
 
 let t: TestDatabase;
 const clock = testClock();

@@ -7,7 +7,7 @@ import type { Caller } from "@/tools/context";
 import { redeemBatchInTx, redeemJob } from "@/tools/discounts/redeem-batch";
 import { submitRedemption } from "@/tools/discounts/redeem-queue";
 import { createTestDatabase, type TestDatabase } from "./support/db";
-import { expectStatus, governedTenant, T0, testClock } from "./discounts-support";
+import { expectStatus, governedTenant, T0, testClock } from "./support/governed-tenant";
 
 let t: TestDatabase;
 const clock = testClock();

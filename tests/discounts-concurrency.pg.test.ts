@@ -5,9 +5,10 @@ import type { Database } from "@/db/database";
 import { openPg } from "@/db/drivers";
 import { apiClient } from "./support/http";
 import { createTestDatabase, type TestDatabase, testDbKind } from "./support/db";
-import { expectStatus, type GovernedTenant, governedTenant, testClock } from "./discounts-support";
+import { expectStatus, type GovernedTenant, governedTenant, testClock } from "./support/governed-tenant";
 
-// Real concurrency needs real connections: PostgreSQL only (PGlite has a single connection).
+// Real concurrency needs real connections: PostgreSQL only (PGlite has a single connection), so this
+// file is *.pg.test.ts, which only the db:postgres project runs — nothing is skipped on PGlite.
 // Every test ends with the exactness invariants: spent = ledger sum ≤ cap, uses = net ledger count ≤ limit.
 
 const clock = testClock();
@@ -26,7 +27,8 @@ function statuses(results: { status: number }[]) {
   return results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
 }
 
-describe.runIf(testDbKind() === "pg")("redeem under concurrency (PostgreSQL)", () => {
+describe("redeem under concurrency (PostgreSQL)", () => {
+  if (testDbKind() !== "pg") throw new Error("run through the db:postgres project");
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase({ poolSize: 20 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/database";
-import { makeTenantWithKeys } from "./support/fixtures";
-import { apiClient } from "./support/http";
+import { makeTenantWithKeys } from "./fixtures";
+import { apiClient } from "./http";
 
 // Shared setup for the discount database tests: a tenant with a policy, a budget and fresh KPIs,
 // driven through the real REST handler with a clock the test controls.

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect } from "react";
 import { useCoAgent } from "@copilotkit/react-core";
 import { type DraftField, emptyDraft, type OfferDraft } from "@/agent/draft";
 import type { OfferState } from "@/agent/state";
@@ -25,6 +26,11 @@ export function DraftPanel({ role }: { role: string }) {
   // The edit goes into the agent's state; the next message or the review answer carries it to the graph.
   const onChange = (field: DraftField, value: unknown) =>
     setState((prev) => ({ ...(prev ?? {}), draft: { ...(prev?.draft ?? emptyDraft()), [field]: value } as OfferDraft }));
+  // Taking the copilot's suggestion is an edit like any other: the agent re-checks it.
+  const applyPatch = (patch: Partial<OfferDraft>) =>
+    setState((prev) => ({ ...(prev ?? {}), draft: { ...(prev?.draft ?? emptyDraft()), ...patch } as OfferDraft }));
+  // Marks the page interactive (hydrated inside <CopilotKit>), for people's assistive tech and for tests.
+  useEffect(() => { document.documentElement.dataset.copilotReady = "1"; }, []);
 
   return (
     <div className="draft-pane">
@@ -36,7 +42,7 @@ export function DraftPanel({ role }: { role: string }) {
         {state?.error && <p role="alert" className="alert alert-error">{state.error}</p>}
         <DraftForm draft={draft ?? emptyDraft()} disabled={running} issueFields={issueFields} onChange={onChange} />
       </section>
-      <ValidationPanel validation={validation} draft={draft} stale={edited} />
+      <ValidationPanel validation={validation} draft={draft} stale={edited} onApply={running ? null : applyPatch} />
       {pending && (
         <section id="review" tabIndex={-1} className="card review stack" aria-labelledby="review-h" data-testid="review-panel">
           <h2 id="review-h">Review</h2>

@@ -8,7 +8,9 @@ const ICON = { pass: "✓", fail: "✗", pending: "…" } as const;
 const WORD = { pass: "passes", fail: "fails", pending: "not checked yet" } as const;
 
 /** Every check green or red with its reason, plus the nearest compliant alternative when there is one. */
-export function ValidationPanel({ validation, draft, stale }: { validation: Validation | null; draft: OfferDraft | null; stale: boolean }) {
+type Props = { validation: Validation | null; draft: OfferDraft | null; stale: boolean; onApply: ((patch: Partial<OfferDraft>) => void) | null };
+
+export function ValidationPanel({ validation, draft, stale, onApply }: Props) {
   const checks = draftChecks(validation, draft);
   return (
     <section className="card" aria-labelledby="checks-h" data-testid="validation-panel">
@@ -25,7 +27,10 @@ export function ValidationPanel({ validation, draft, stale }: { validation: Vali
         ))}
       </ul>
       {validation?.alternative && (
-        <p className="alert alert-warn small" data-testid="alternative" style={{ marginTop: 10 }}>Suggestion: {validation.alternative.message}</p>
+        <div className="alert alert-warn small row" data-testid="alternative" style={{ marginTop: 10 }}>
+          <span>Suggestion: {validation.alternative.message}</span>
+          {onApply && <button type="button" className="btn btn-small" onClick={() => onApply(validation.alternative!.patch)}>Apply to the draft</button>}
+        </div>
       )}
     </section>
   );

@@ -28,7 +28,7 @@ describe("copilot: example brief → confirmed offer", () => {
     await shot(page, "01-sign-in");
     await page.getByLabel("API key").fill("not-a-key");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect.poll(() => page.getByRole("alert").innerText()).toContain("not valid");
+    await expect.poll(() => page.locator("#signin-error").innerText()).toContain("not valid");
 
     await page.getByLabel("API key").fill(app.demo.admin_key);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -70,7 +70,14 @@ describe("copilot: example brief → confirmed offer", () => {
     expect(await page.getByLabel("Start date").inputValue()).toBe("2026-12-01");
     expect(await page.getByLabel("End date").inputValue()).toBe("2026-12-31");
     expect(await page.getByLabel("Total budget").inputValue()).toBe("50000");
-    await page.getByTestId("review-panel").waitFor();
+    await shot(page, "01-copilot-draft-filled");
+
+    // The brief names no surface: the copilot asks, and the answer completes the draft.
+    await expect.poll(() => chatText(page)).toContain("Where will customers redeem it");
+    await sendMessage(page, "Shopify");
+    await page.getByTestId("review-panel").waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel("Surface").inputValue()).toBe("shopify");
+    expect(await page.getByLabel("Promo code").inputValue()).toBe("DEALER20");
     await shot(page, "01-copilot-draft-ready");
 
     await page.getByTestId("confirm-draft").click();

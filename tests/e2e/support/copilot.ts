@@ -10,17 +10,20 @@ export const EXAMPLE_BRIEF =
 export async function openCopilot(page: Page): Promise<void> {
   await page.goto("/");
   await page.waitForURL(/\?thread=[0-9a-f-]{36}/);
+  await page.waitForSelector('html[data-copilot-ready="1"]');
   await chatInput(page).waitFor({ state: "visible" });
 }
 
 export const chatInput = (page: Page) => page.locator(".copilotKitChat textarea").first();
 
-/** Types a message and sends it with Enter, as a user would. */
+/** Types a message and sends it with Enter, as a user would; waits until the chat shows it. */
 export async function sendMessage(page: Page, text: string): Promise<void> {
   const input = chatInput(page);
+  const before = await page.locator(".copilotKitUserMessage").count();
   await input.click();
   await input.fill(text);
   await input.press("Enter");
+  await expect.poll(() => page.locator(".copilotKitUserMessage").count(), { timeout: 15_000 }).toBeGreaterThan(before);
 }
 
 /** Waits until the agent has finished its turn (status line no longer says it is working). */

@@ -71,10 +71,12 @@ async function main(): Promise<number> {
   const cases = loadDataset(args.dataset);
   const planCase = await loadAgentPlanner();
   const name = path.relative(process.cwd(), args.dataset);
+  // Progress only on a terminal: CI logs get the table, not 140 carriage-return lines.
+  const progress = !args.json && process.stderr.isTTY;
   const results = await runCases(cases, planCase, (r, i) => {
-    if (!args.json) process.stderr.write(`\r${i + 1}/${cases.length} ${r.id}`.padEnd(60));
+    if (progress) process.stderr.write(`\r${i + 1}/${cases.length} ${r.id}`.padEnd(60));
   });
-  if (!args.json) process.stderr.write("\n");
+  if (progress) process.stderr.write("\n");
   const summary = summarise(results);
   const failures = gateFailures(summary, readBaseline(args.dataset));
   console.log(args.json ? formatJson(name, summary, results, failures) : formatReport(name, summary, results, failures));

@@ -1,12 +1,16 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/AppHeader";
-import { requireSession } from "@/lib/ui/session";
+import { getSession } from "@/lib/ui/session";
 
 export const dynamic = "force-dynamic";
 
-/** Every product page sits behind a session; the header shows who is signed in and their role. */
+/**
+ * The header shows who is signed in and their role. Each page calls requireSession(itsPath) itself, so
+ * an unauthenticated visit is sent to /sign-in?next=… and comes back to the same page.
+ */
 export default async function ProductLayout({ children }: { children: ReactNode }) {
-  const session = await requireSession();
+  const session = await getSession();
+  if (!session) return <>{children}</>;
   return (
     <>
       <a href="#main" className="skip-link">Skip to content</a>

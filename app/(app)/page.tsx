@@ -10,7 +10,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** The copilot: every conversation is a thread whose UUID lives in the URL (?thread=…). */
 export default async function CopilotPage({ searchParams }: { searchParams: Promise<{ thread?: string }> }) {
-  const session = await requireSession();
+  const session = await requireSession("/");
   const { thread } = await searchParams;
   if (!thread || !UUID_RE.test(thread)) redirect(`/?thread=${randomUUID()}`);
   if (!can(session.caller.role, "agent.use")) {

@@ -17,7 +17,7 @@ export default async function SignInPage({ searchParams }: Props) {
     <main className="signin">
       <section className="card signin-card" aria-labelledby="signin-title">
         <h1 id="signin-title">Offer Copilot</h1>
-        <p className="muted">Sign in with the API key your admin gave you. It is kept in a secure, httpOnly cookie.</p>
+        <p className="muted">Sign in with the API key your admin gave you. It is kept only in an httpOnly cookie, never in this page’s scripts.</p>
         {error === "demo" && <p role="alert" className="alert alert-error">The demo sign-in is not available right now.</p>}
         <KeySignInForm next={next} />
         {demo && (

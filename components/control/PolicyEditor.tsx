@@ -9,7 +9,7 @@ export function PolicyEditor({ policies, canEdit }: { policies: Policy[]; canEdi
   if (policies.length === 0) return <div className="empty">No surface has a discount policy yet.</div>;
   return (
     <div className="stack">
-      {policies.map((p) => <SurfacePolicy key={`${p.surface}-${p.updated_at}`} policy={p} canEdit={canEdit} />)}
+      {policies.map((p) => <SurfacePolicy key={p.surface} policy={p} canEdit={canEdit} />)}
     </div>
   );
 }

@@ -35,10 +35,10 @@ export async function resolveKey(key: string): Promise<Caller | null> {
   }
 }
 
-/** Pages call this first: unauthenticated visits go to /sign-in. */
-export async function requireSession(): Promise<Session> {
+/** Pages call this first: unauthenticated visits go to /sign-in, which returns them to `path` afterwards. */
+export async function requireSession(path?: string): Promise<Session> {
   const session = await getSession();
-  if (!session) redirect("/sign-in");
+  if (!session) redirect(path ? `/sign-in?next=${encodeURIComponent(path)}` : "/sign-in");
   return session;
 }
 

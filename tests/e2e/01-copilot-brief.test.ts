@@ -24,7 +24,7 @@ describe("copilot: example brief → confirmed offer", () => {
     const ctx = await newContext(browser, app);
     const page = await ctx.newPage();
     await page.goto("/offers");
-    expect(new URL(page.url()).pathname).toBe("/sign-in");
+    await page.waitForURL((u) => u.pathname === "/sign-in" && u.searchParams.get("next") === "/offers");
     await shot(page, "01-sign-in");
     await page.getByLabel("API key").fill("not-a-key");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();

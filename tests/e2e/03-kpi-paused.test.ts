@@ -32,7 +32,7 @@ describe("KPI floor breached", () => {
     await shot(page, "03-copilot-kpi-paused");
 
     await page.goto("/god/config/pricing/discounts");
-    await page.getByLabel("KPI").selectOption({ label: "profit on shopify (failing)" });
+    await page.getByLabel("KPI", { exact: true }).selectOption({ label: "profit on shopify (failing)" });
     expect(await page.getByTestId("kpi-status").innerText()).toContain("Failing");
     expect(await page.getByTestId("kpi-status").innerText()).toContain("-1200");
     expect(await page.getByTestId("kpi-paused").isVisible()).toBe(true);

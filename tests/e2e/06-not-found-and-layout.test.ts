@@ -34,10 +34,13 @@ describe("isolation and layout", () => {
     await ctx.close();
   });
 
-  it("has no horizontal overflow on any page at desktop and phone sizes", async () => {
+  it("has no horizontal overflow on any page at desktop and phone sizes, and calls no outside host", async () => {
+    const outside: string[] = [];
     for (const [name, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
       const ctx = await newContext(browser, app, viewport);
       const page = await ctx.newPage();
+      // Telemetry is off: every request the pages make stays on the app's own origin.
+      page.on("request", (r) => { if (/^https?:/.test(r.url()) && !r.url().startsWith(app.baseUrl)) outside.push(r.url()); });
       await page.goto("/sign-in");
       expect(await overflowX(page)).toBeLessThanOrEqual(0);
       await shot(page, `06-${name}-sign-in`);
@@ -50,6 +53,7 @@ describe("isolation and layout", () => {
       }
       await ctx.close();
     }
+    expect(outside).toEqual([]);
   });
 
   it("reaches the demo sign-in and the offers search by keyboard alone", async () => {

@@ -16,14 +16,24 @@ export async function openCopilot(page: Page): Promise<void> {
 
 export const chatInput = (page: Page) => page.locator(".copilotKitChat textarea").first();
 
-/** Types a message and sends it with Enter, as a user would; waits until the chat shows it. */
+/**
+ * Types a message and sends it with Enter, as a user would; waits until the chat shows it. While the
+ * chat is still connecting to the runtime, Enter leaves the text in the box, so it is pressed again.
+ */
 export async function sendMessage(page: Page, text: string): Promise<void> {
   const input = chatInput(page);
-  const before = await page.locator(".copilotKitUserMessage").count();
+  const sent = page.locator(".copilotKitUserMessage");
+  const before = await sent.count();
   await input.click();
   await input.fill(text);
-  await input.press("Enter");
-  await expect.poll(() => page.locator(".copilotKitUserMessage").count(), { timeout: 15_000 }).toBeGreaterThan(before);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if ((await input.inputValue()) === text) await input.press("Enter");
+    try {
+      await expect.poll(() => sent.count(), { timeout: 3_000 }).toBeGreaterThan(before);
+      return;
+    } catch { /* not sent yet */ }
+  }
+  throw new Error(`The chat did not send: ${text}`);
 }
 
 /** Waits until the agent has finished its turn (status line no longer says it is working). */

@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<{ q?: string; status?: string; offset?: str
 
 /** Offer list: the API's filters (search, status) and pagination, as links so every state has a URL. */
 export default async function OffersPage({ searchParams }: Props) {
-  const session = await requireSession();
+  const session = await requireSession("/offers");
   const sp = await searchParams;
   const q = sp.q?.trim() ?? "";
   const status = STATUSES.includes(sp.status ?? "") ? sp.status! : "";

@@ -18,7 +18,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** Offer detail: facts, customer preview, analytics chart, code usage, and the role's actions. */
 export default async function OfferPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requireSession();
+  const session = await requireSession(`/offers/${(await params).id}`);
   const { id } = await params;
   if (!UUID_RE.test(id)) notFound();
   let offer: OfferSummary;

@@ -15,7 +15,7 @@ export const metadata = { title: "Discount control room · Offer Copilot" };
 
 /** The control room: policy ranges, KPI floors, budget headroom and recent governance decisions. */
 export default async function DiscountControlRoom() {
-  const session = await requireSession();
+  const session = await requireSession("/god/config/pricing/discounts");
   if (!session.caller.tenantId) {
     return (
       <section className="card stack">

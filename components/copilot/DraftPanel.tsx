@@ -34,15 +34,6 @@ export function DraftPanel({ role }: { role: string }) {
 
   return (
     <div className="draft-pane">
-      <section className="card" aria-labelledby="draft-h" aria-busy={running}>
-        <div className="row" style={{ justifyContent: "space-between" }}>
-          <h2 id="draft-h">Offer draft</h2>
-          <span className="small muted" aria-live="polite" data-testid="agent-status">{running ? "Copilot is working…" : draft ? "Edit any field" : "Describe your offer in the chat"}</span>
-        </div>
-        {state?.error && <p role="alert" className="alert alert-error">{state.error}</p>}
-        <DraftForm draft={draft ?? emptyDraft()} disabled={running} issueFields={issueFields} onChange={onChange} />
-      </section>
-      <ValidationPanel validation={validation} draft={draft} stale={edited} onApply={running ? null : applyPatch} />
       {pending && (
         <section id="review" tabIndex={-1} className="card review stack" aria-labelledby="review-h" data-testid="review-panel">
           <h2 id="review-h">Review</h2>
@@ -65,6 +56,15 @@ export function DraftPanel({ role }: { role: string }) {
           <Link href={`/offers/${state.committed.offerId}`}>Open the offer</Link>
         </p>
       )}
+      <section className="card" aria-labelledby="draft-h" aria-busy={running}>
+        <div className="row" style={{ justifyContent: "space-between" }}>
+          <h2 id="draft-h">Offer draft</h2>
+          <span className="small muted" aria-live="polite" data-testid="agent-status">{running ? "Copilot is working…" : draft ? "Edit any field" : "Describe your offer in the chat"}</span>
+        </div>
+        {state?.error && <p role="alert" className="alert alert-error">{state.error}</p>}
+        <DraftForm draft={draft ?? emptyDraft()} disabled={running} issueFields={issueFields} onChange={onChange} />
+      </section>
+      <ValidationPanel validation={validation} draft={draft} stale={edited} onApply={running ? null : applyPatch} />
     </div>
   );
 }

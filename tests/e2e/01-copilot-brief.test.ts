@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { type RunningApp, startApp } from "./support/app-server";
 import { launchBrowser, newContext, recordTiming, shot, signInAsDemo } from "./support/browser";
-import { EXAMPLE_BRIEF, chatText, expectDraft, openCopilot, sendMessage, waitForAgentIdle } from "./support/copilot";
+import { EXAMPLE_BRIEF, chatText, draftValue, expectDraft, openCopilot, sendMessage, waitForAgentIdle } from "./support/copilot";
 
 // Scenario 1: the demo admin drafts the Offer Manager document's example brief, confirms it, and the
 // offer is listed with its code. Also: sign-in gate, role in the header, reopening the thread.
@@ -90,8 +90,10 @@ describe("copilot: example brief → confirmed offer", () => {
     const threadUrl = page.url();
     await page.reload();
     expect(page.url()).toBe(threadUrl);
-    await expectDraft(page, "Promo code", "DEALER20");
-    expect(await chatText(page)).toContain("DEALER20");
+    await page.getByTestId("committed").waitFor({ timeout: 30_000 });
+    await waitForAgentIdle(page);
+    expect(await draftValue(page, "Promo code")).toBe("DEALER20");
+    expect(await chatText(page)).toContain("Done — the offer is active with code DEALER20");
     await shot(page, "01-copilot-reopened");
 
     await page.getByRole("link", { name: "Open the offer" }).click();

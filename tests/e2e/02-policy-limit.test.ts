@@ -14,7 +14,7 @@ beforeAll(async () => { app = await startApp(); browser = await launchBrowser();
 afterAll(async () => { await browser?.close(); await app?.stop(); });
 
 describe("copilot: over-limit discount", () => {
-  it("explains the policy limit, proposes 25%, and creates nothing", async () => {
+  it("explains the policy limit, proposes 25%, takes the suggestion as an edit, and a cancel creates nothing", async () => {
     const ctx = await newContext(browser, app);
     const page = await ctx.newPage();
     await signInAsDemo(page, "admin");
@@ -30,8 +30,20 @@ describe("copilot: over-limit discount", () => {
     expect(await page.getByTestId("review-panel").count()).toBe(0);
     await shot(page, "02-policy-limit");
 
-    const offers = await api(app, app.demo.admin_key, "GET", "/dashboard/promo-codes?limit=100");
-    expect(JSON.stringify(offers.body)).not.toContain("HUGE90");
+    // Taking the suggestion edits the form; the agent sees the edit with the next message.
+    await page.getByRole("button", { name: "Apply to the draft" }).click();
+    expect(await page.getByLabel("Value", { exact: true }).inputValue()).toBe("25");
+    await sendMessage(page, "Looks good");
+    await page.getByTestId("review-panel").waitFor({ timeout: 60_000 });
+    expect(await checkState(page, "policy")).toBe("pass");
+    await shot(page, "02-suggestion-applied");
+
+    // Cancelling the review writes nothing.
+    await page.getByTestId("cancel-draft").click();
+    await expect.poll(() => chatText(page), { timeout: 30_000 }).toContain("nothing was saved");
+    const codes = await api(app, app.demo.admin_key, "GET", "/dashboard/promo-codes?limit=100");
+    expect(codes.status).toBe(200);
+    expect(JSON.stringify(codes.body)).not.toContain("HUGE90");
     await ctx.close();
   });
 });

@@ -24,6 +24,14 @@ describe("marketer drafts, admin activates", () => {
     await waitForAgentIdle(m);
     await m.getByTestId("review-panel").waitFor();
     expect(await m.getByTestId("review-panel").innerText()).toContain("draft");
+
+    // An edit during review goes back to the agent, is checked again, and the review is asked anew.
+    await m.getByLabel("Limit per customer").fill("2");
+    expect(await m.getByTestId("confirm-draft").innerText()).toBe("Check edits");
+    await m.getByTestId("confirm-draft").click();
+    await expect.poll(() => m.getByTestId("confirm-draft").innerText().catch(() => ""), { timeout: 60_000 }).toBe("Confirm");
+    expect(await m.getByLabel("Limit per customer").inputValue()).toBe("2");
+    await shot(m, "05-marketer-edited-review");
     await m.getByTestId("confirm-draft").click();
     const done = m.getByTestId("committed");
     await done.waitFor({ timeout: 60_000 });
@@ -32,6 +40,7 @@ describe("marketer drafts, admin activates", () => {
     await m.waitForURL(/\/offers\/[0-9a-f-]{36}$/);
     const offerUrl = new URL(m.url()).pathname;
     expect(await m.getByTestId("status-badge").first().innerText()).toBe("draft");
+    expect(await m.getByText("2 per customer").count()).toBe(1);
     expect(await m.getByRole("button", { name: "Activate" }).count()).toBe(0);
     await shot(m, "05-marketer-draft");
     await mctx.close();

@@ -72,6 +72,8 @@ const StateFieldsSchema = z.object({
   pendingQuestion: z.string().nullable().default(null),
   // Set by human_review from the parsed resume value; commit and routing act on it.
   decision: z.enum(["confirm", "edit", "cancel"]).nullable().default(null),
+  // The existing campaign the user chose for this offer; commit links to it, else creates one from the draft.
+  campaignId: z.string().uuid().nullable().default(null),
   // What was written; a second confirm on the same thread never writes twice.
   committed: CommittedSchema.nullable().default(null),
   // A model or commit failure the user must see; the run ends cleanly instead of crashing.
@@ -120,5 +122,7 @@ export const RunConfigSchema = z.object({
   today: isoDate.optional(),
   /** "plan" stops after validation (npm run draft, evals); "converse" goes on to review and commit. */
   mode: z.enum(["plan", "converse"]).default("converse"),
+  /** An existing campaign (of the caller's tenant) to link the committed offer to; state.campaignId wins. */
+  campaignId: z.string().uuid().optional(),
 });
 export type RunConfig = z.infer<typeof RunConfigSchema>;

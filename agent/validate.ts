@@ -3,7 +3,7 @@ import { brandIssues, dateIssues, missingFieldQuestions, promoCodeIssues, withou
 import type { OfferDraft } from "./draft";
 import { policyFor, type TenantFacts } from "./facts";
 import type { Alternative, Issue, Validation } from "./state";
-import { codeTermsOf, formatOfferValue, offerValueFor, toCents } from "./terms";
+import { codeTermsOf, codeTermsProblems, formatOfferValue, offerValueFor, toCents } from "./terms";
 
 // The validation node's logic, pure: the draft plus loaded facts in, a verdict out. Governance is the
 // core's evaluateProposal; this file only picks its inputs and turns its answer into sentences.
@@ -54,7 +54,7 @@ export function validateDraft(d: OfferDraft, facts: TenantFacts, today: string):
   const governance: Issue[] = (g?.reasons ?? []).map((r) => ({ kind: "governance", code: r.code, message: r.message, field: fieldOf(r.code) }));
   const dates = dateIssues(d, today);
   const brand = brandIssues(d, facts.settings);
-  const issues = [...governance, ...promoCodeIssues(d, facts.existingCodes), ...dates, ...brand];
+  const issues = [...codeTermsProblems(d), ...governance, ...promoCodeIssues(d, facts.existingCodes), ...dates, ...brand];
 
   const parts: Alternative[] = [];
   const gov = g && g.reasons.length ? governanceAlternative(d, g) : null;

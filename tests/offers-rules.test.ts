@@ -49,7 +49,10 @@ describe("dates and consistency", () => {
     expect(offerIssues({ offer_type: "percentage_discount", offer_value: 120 })[0].field).toBe("offer_value");
     expect(offerIssues({ offer_type: "fixed_discount", offer_value: 120 })).toEqual([]);
     expect(promoCodeIssues({ offer_type: "bogo", promo_code: "X", offer_redemption_methods: ["promo_code"], surface: "hub" }).map((i) => i.field))
+      .toEqual(["offer_value"]);
+    expect(promoCodeIssues({ offer_type: "loyalty_stamp", promo_code: "X", offer_redemption_methods: ["promo_code"], surface: "hub" }).map((i) => i.field))
       .toEqual(["max_discount_unit", "offer_value"]);
+    expect(promoCodeIssues({ offer_type: "free_shipping", promo_code: "X", offer_redemption_methods: ["promo_code"], surface: "hub" })).toEqual([]);
   });
 });
 

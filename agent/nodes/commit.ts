@@ -12,8 +12,9 @@ import { toCents } from "../terms";
 import { validateDraft } from "../validate";
 
 // commit: writes through the tools only, as the signed-in caller issuing as "agent". create_offer
-// writes the offer, its copy and its governed promo code in one transaction, and the governance core
-// re-checks the code there whatever the conversation said.
+// writes the offer, its copy, its campaign link (the chosen campaign, or a new one from the draft) and
+// its governed promo code in one transaction, and the governance core re-checks the code there
+// whatever the conversation said: a refusal anywhere saves nothing.
 
 /** A readable code when the draft names none: the audience or SAVE, the value, and 4 random chars. */
 export function generatedCode(d: OfferDraft): string {
@@ -22,8 +23,22 @@ export function generatedCode(d: OfferDraft): string {
   return `${stem}${value}-${randomBytes(3).toString("hex").toUpperCase().slice(0, 4)}`;
 }
 
+/** How the offer joins a campaign: the chosen one, or a new one from the draft. */
+export type CampaignChoice = { campaignId: string | null; withBudget: boolean };
+
+/**
+ * create_offer's campaign fields: campaign_id when one was chosen, else a campaign described by the
+ * draft (title as name, its dates, totalBudget as budget_cents when the caller may set budgets).
+ */
+export function campaignFields(d: OfferDraft, choice: CampaignChoice): Record<string, unknown> {
+  if (choice.campaignId) return { campaign_id: choice.campaignId };
+  const name = (d.title ?? d.objective ?? (d.promoCode ? `Offer ${d.promoCode}` : null) ?? "Copilot offer").slice(0, 200);
+  const budget = choice.withBudget && d.totalBudget !== null ? { budget_cents: toCents(d.totalBudget) } : {};
+  return { campaign: { campaign_name: name, start_date: d.startDate, end_date: d.endDate, ...budget } };
+}
+
 /** The create_offer body for a draft (CONTRACT §3 column names; money in cents). */
-export function createOfferInput(d: OfferDraft, activate: boolean): Record<string, unknown> {
+export function createOfferInput(d: OfferDraft, activate: boolean, choice: CampaignChoice): Record<string, unknown> {
   const usesCode = d.redemptionMethod === "promo_code";
   return {
     offer_type: d.offerType,
@@ -48,6 +63,7 @@ export function createOfferInput(d: OfferDraft, activate: boolean): Record<strin
     savings_amount: d.offerValue,
     savings_type: d.offerValue === null ? null : d.maxDiscountUnit === "$" ? "amount" : "percent",
     ...(usesCode ? { promo_code: d.promoCode ?? generatedCode(d), surface: d.surface } : {}),
+    ...campaignFields(d, choice),
   };
 }
 
@@ -71,11 +87,15 @@ export function commitNode(deps: AgentDeps) {
     const tool = toolByName("create_offer");
     if (!tool) return stop("Offers cannot be saved yet: the create_offer tool is not available.");
     try {
-      const offer = (await runTool(tool, createOfferInput(draft, activate), agentToolContext(deps, rc.caller))) as {
-        offer_id: string; offer_status: string; promo_codes: { code_id: string; promo_code: string }[];
+      const choice = { campaignId: state.campaignId ?? rc.campaignId ?? null, withBudget: can(rc.caller.role, "budget.write") };
+      const offer = (await runTool(tool, createOfferInput(draft, activate, choice), agentToolContext(deps, rc.caller))) as {
+        offer_id: string; offer_status: string; promo_codes: { code_id: string; promo_code: string }[]; campaign_ids: string[];
       };
       const code = offer.promo_codes[0] ?? null;
-      const committed = { offerId: offer.offer_id, codeId: code?.code_id ?? null, promoCode: code?.promo_code ?? null, offerStatus: offer.offer_status, campaignId: null };
+      const committed = {
+        offerId: offer.offer_id, codeId: code?.code_id ?? null, promoCode: code?.promo_code ?? null, offerStatus: offer.offer_status,
+        campaignId: offer.campaign_ids[0] ?? null,
+      };
       const done = activate
         ? `Done — the offer is ${offer.offer_status}${code ? ` with code ${code.promo_code}` : ""}.`
         : `Saved as a draft${code ? ` with code ${code.promo_code}` : ""}; an admin must confirm it before it goes live.`;

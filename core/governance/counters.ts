@@ -10,6 +10,10 @@ export type Counters = {
   customerUses: Map<string, number>;
   /** Spent cents per budget scope key (see scopeKey). */
   spent: Map<string, number>;
+  /** Net uses per offer_id (all its codes), for offers whose redemption controls limit uses. */
+  offerUses: Map<string, number>;
+  /** Net uses per `${offer_id}|${customer_key}`, for offers whose controls limit uses per customer. */
+  offerCustomerUses: Map<string, number>;
 };
 
 /** The identity of one spend counter row. */
@@ -24,11 +28,11 @@ export function customerUseKey(codeId: string, customerKey: string): string {
 
 /** Empty counters. */
 export function emptyCounters(): Counters {
-  return { uses: new Map(), customerUses: new Map(), spent: new Map() };
+  return { uses: new Map(), customerUses: new Map(), spent: new Map(), offerUses: new Map(), offerCustomerUses: new Map() };
 }
 
 /** The effect of one ledger entry (+1 use and +discount for a redemption, -1 and -discount for its void). */
-export type LedgerEffect = { code_id: string; customer_key: string; scopeKeys: string[]; discount_cents: number; sign: 1 | -1 };
+export type LedgerEffect = { code_id: string; customer_key: string; scopeKeys: string[]; discount_cents: number; sign: 1 | -1; offer_id?: string | null };
 
 const bump = (m: Map<string, number>, k: string, d: number) => m.set(k, (m.get(k) ?? 0) + d);
 
@@ -37,4 +41,8 @@ export function applyLedgerEffect(c: Counters, e: LedgerEffect): void {
   bump(c.uses, e.code_id, e.sign);
   bump(c.customerUses, customerUseKey(e.code_id, e.customer_key), e.sign);
   for (const k of e.scopeKeys) bump(c.spent, k, e.sign * e.discount_cents);
+  if (e.offer_id) {
+    bump(c.offerUses, e.offer_id, e.sign);
+    bump(c.offerCustomerUses, customerUseKey(e.offer_id, e.customer_key), e.sign);
+  }
 }

@@ -1,3 +1,4 @@
+import type { FieldIssue } from "@/core/errors";
 import { checkPolicyRange } from "./policy-range";
 import type { CodeTerms, GovernanceReason, PolicyFacts } from "./types";
 
@@ -5,4 +6,20 @@ import type { CodeTerms, GovernanceReason, PolicyFacts } from "./types";
 export function decideCodeTerms(policy: PolicyFacts | null, surface: string, terms: CodeTerms): { allowed: boolean; reasons: GovernanceReason[] } {
   const reasons = checkPolicyRange(policy, surface, terms);
   return { allowed: reasons.length === 0, reasons };
+}
+
+// The shape a code's terms must have, whoever creates or changes the code: a cash discount is above
+// zero, a free-shipping code carries none. Checked on create (zod) and on the merged result of an update.
+
+/** Field issues of a code's terms (empty when well-formed); `value` is a percent or cents. */
+export function codeTermsIssues(terms: Partial<CodeTerms>): FieldIssue[] {
+  if (terms.value === undefined || terms.discount_type === undefined) return [];
+  if (terms.discount_type === "free_shipping") {
+    return terms.value === 0 ? [] : [{ field: "value", message: "a free_shipping code carries no cash discount: value must be 0" }];
+  }
+  if (!(terms.value > 0)) return [{ field: "value", message: `a ${terms.discount_type} code needs a value above 0` }];
+  if (terms.discount_type === "percentage" && terms.value > 100) return [{ field: "value", message: "a percentage is at most 100" }];
+  if (terms.discount_type === "percentage" && Math.round(terms.value * 100) !== terms.value * 100) return [{ field: "value", message: "at most 2 decimals" }];
+  if (terms.discount_type === "fixed" && !Number.isInteger(terms.value)) return [{ field: "value", message: "a fixed value is whole cents" }];
+  return [];
 }

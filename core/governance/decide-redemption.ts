@@ -6,9 +6,9 @@ import { checkKpiFloors } from "./kpi-floors";
 import { checkMinimumOrder } from "./minimum-order";
 import { checkEffectiveShare, checkPolicyRange } from "./policy-range";
 import { allowedBy } from "./reasons";
-import { checkUsageLimits } from "./usage-limits";
+import { checkLocation, checkUsageLimits } from "./usage-limits";
 import type {
-  BudgetScopeFact, CodeFacts, Decision, EligibilityFacts, KpiSnapshotFact, PolicyFacts, RedemptionRequest,
+  BudgetScopeFact, CodeFacts, ControlFacts, Decision, EligibilityFacts, KpiSnapshotFact, PolicyFacts, RedemptionRequest,
 } from "./types";
 
 /** Everything known about one redemption attempt, loaded (and for redeem, locked) by the caller. */
@@ -22,6 +22,8 @@ export type RedemptionFacts = {
   /** Net uses of this code by this customer; null when no customer is named. */
   customerUses: number | null;
   eligibility: EligibilityFacts;
+  /** The offer's redemption controls (usage limits, locations); null when it has none. */
+  controls?: ControlFacts | null;
   /** The tenant budget (when set) and the offer/campaign budgets that have a cap. */
   budgets: BudgetScopeFact[];
   tenantBudgetSet: boolean;
@@ -43,7 +45,8 @@ export function decideRedemption(f: RedemptionFacts): Decision {
     ...checkKpiFloors(policy, surface, f.snapshots, f.now),
     ...checkMinimumOrder(code, request.order_total_cents),
     ...checkEligibility(f.eligibility, request.customer_id, code.promo_code),
-    ...checkUsageLimits(code, f.customerUses),
+    ...checkLocation(f.controls ?? null, request.location_id, code.promo_code),
+    ...checkUsageLimits(code, f.customerUses, f.controls ?? null),
     ...checkBudgetHeadroom(f.budgets, discount_cents, f.tenantBudgetSet),
   ];
   return { allowed: allowedBy(reasons), discount_cents, reasons };

@@ -8,6 +8,7 @@ import type { CodeTerms } from "./types";
 export function computeDiscountCents(terms: CodeTerms, orderTotalCents: number, maxAmountCents: number | null): number {
   const order = Math.max(0, Math.trunc(orderTotalCents));
   let amount: number;
+  if (terms.discount_type === "free_shipping") return 0;
   if (terms.discount_type === "percentage") {
     const basisPoints = BigInt(Math.round(terms.value * 100));
     amount = Number((BigInt(order) * basisPoints) / 10_000n);

@@ -17,6 +17,8 @@ export function checkPolicyPresent(policy: PolicyFacts | null, surface: string):
 export function checkPolicyRange(policy: PolicyFacts | null, surface: string, terms: CodeTerms): GovernanceReason[] {
   const presence = checkPolicyPresent(policy, surface);
   if (presence.length || !policy) return presence;
+  // No cash off: the policy being there and switched on is the whole range check (KPIs, dates, limits still apply).
+  if (terms.discount_type === "free_shipping") return [];
   if (terms.discount_type === "percentage") {
     if (terms.value > policy.max_percent) {
       return [reason("policy_violation", `${surface} allows at most ${pct(policy.max_percent)} — ${pct(terms.value)} is above it`)];
@@ -44,7 +46,7 @@ export function checkEffectiveShare(policy: PolicyFacts | null, surface: string,
 
 /** The compliant value nearest to the one asked for (clamped into the range), or null when none exists. */
 export function nearestCompliantValue(policy: PolicyFacts | null, terms: CodeTerms): number | null {
-  if (!policy || !policy.enabled) return null;
+  if (!policy || !policy.enabled || terms.discount_type === "free_shipping") return null;
   if (terms.discount_type === "percentage") {
     if (policy.min_percent > policy.max_percent) return null;
     return Math.min(policy.max_percent, Math.max(policy.min_percent, terms.value));

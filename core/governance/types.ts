@@ -3,7 +3,12 @@ import type { RejectionCode } from "@/core/errors";
 // The facts governance decides on. Plain data, loaded by the edges (tools/discounts) and passed in,
 // so every rule is a pure function that tests can drive without a database.
 
-export type DiscountType = "percentage" | "fixed";
+/**
+ * What a code takes off: a percent of the order, fixed cents, or free shipping — a governed code that
+ * carries no cash discount (the connector waives shipping; discount_cents is 0 and value is 0).
+ */
+export const DISCOUNT_TYPES = ["percentage", "fixed", "free_shipping"] as const;
+export type DiscountType = (typeof DISCOUNT_TYPES)[number];
 export type BudgetPeriod = "month" | "quarter" | "total";
 export type BudgetScope = "tenant" | "offer" | "campaign";
 
@@ -52,5 +57,20 @@ export type BudgetScopeFact = { scope: BudgetScope; scope_id: string; cap_cents:
 /** Closed-loop audiences: restricted when the code's offer has customer lists. */
 export type EligibilityFacts = { restricted: boolean; listed: boolean };
 
-/** The order being checked at validate or redeem time. */
-export type RedemptionRequest = { surface: string; order_total_cents: number; customer_id: string | null };
+/** The order being checked at validate or redeem time; location_id is where it is redeemed, when known. */
+export type RedemptionRequest = { surface: string; order_total_cents: number; customer_id: string | null; location_id?: string | null };
+
+/**
+ * The redemption controls of the code's offer (every control row of the offer applies), with the
+ * offer's live net uses: limits count across all of the offer's codes.
+ */
+export type ControlFacts = {
+  usage_limit: number | null;
+  per_customer_limit: number | null;
+  /** One list per control that restricts locations; the location must be on every one of them. */
+  location_lists: string[][];
+  /** Net uses of the offer (all its codes). */
+  offerUses: number;
+  /** Net uses of the offer by this customer; null when no customer is named. */
+  offerCustomerUses: number | null;
+};

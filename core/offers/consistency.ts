@@ -1,4 +1,5 @@
 import type { FieldIssue } from "@/core/errors";
+import { offerCodeTerms, offerValueUnit } from "./code-terms";
 import { parseOfferTimestamp } from "./dates";
 
 // Cross-field rules of an offer, checked on the merged result of a create or an update.
@@ -16,15 +17,6 @@ export type OfferTerms = {
   savings_type?: string | null;
 };
 
-/** The discount a promo code for this offer carries, as the discount core names it. */
-export function codeDiscountType(t: OfferTerms): "percentage" | "fixed" | null {
-  if (t.max_discount_unit === "%") return "percentage";
-  if (t.max_discount_unit === "$") return "fixed";
-  if (t.offer_type === "percentage_discount") return "percentage";
-  if (t.offer_type === "fixed_discount") return "fixed";
-  return null;
-}
-
 /** Field problems a client can fix; empty when the offer hangs together. */
 export function offerIssues(t: OfferTerms): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -34,7 +26,7 @@ export function offerIssues(t: OfferTerms): FieldIssue[] {
     if (until <= from) issues.push({ field: "offer_expiry_date", message: "must be after version_active_from" });
   }
   if (t.start_date && t.end_date && t.end_date < t.start_date) issues.push({ field: "end_date", message: "must be on or after start_date" });
-  const percent = codeDiscountType(t) === "percentage";
+  const percent = offerValueUnit(t) === "%";
   if (percent && t.offer_value != null && t.offer_value > 100) issues.push({ field: "offer_value", message: "a percentage is 0–100" });
   return issues;
 }
@@ -52,9 +44,7 @@ export function promoCodeIssues(t: OfferTerms & { promo_code?: string; surface?:
     issues.push({ field: "offer_redemption_methods", message: "must include promo_code when a promo_code or surface is given" });
   }
   if (!t.surface) issues.push({ field: "surface", message: "required with promo_code: the surface whose policy governs the code" });
-  if (!codeDiscountType(t)) {
-    issues.push({ field: "max_discount_unit", message: "a promo code needs a percentage_discount or fixed_discount offer, or max_discount_unit % or $" });
-  }
-  if (t.offer_value == null || t.offer_value <= 0) issues.push({ field: "offer_value", message: "required (above 0) with promo_code: the code's discount" });
+  const terms = offerCodeTerms(t);
+  if (!terms.ok) issues.push(...terms.issues);
   return issues;
 }

@@ -52,8 +52,8 @@ export const discountCodes = pgTable(
     code_id: uuid("code_id").notNull().defaultRandom(),
     promo_code: text("promo_code").notNull(),
     surface: text("surface").notNull(),
-    discount_type: text("discount_type").$type<"percentage" | "fixed">().notNull(),
-    // Percent (0–100) for percentage codes, cents for fixed ones.
+    discount_type: text("discount_type").$type<"percentage" | "fixed" | "free_shipping">().notNull(),
+    // Percent (0–100) for percentage codes, cents for fixed ones, 0 for free_shipping.
     value: numeric("value", { precision: 12, scale: 2, mode: "number" }).notNull(),
     offer_id: uuid("offer_id"),
     usage_limit: integer("usage_limit"),

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import { invalidInput, notFound, rejected } from "@/core/errors";
-import { decideCodeTerms } from "@/core/governance";
+import { codeTermsIssues, decideCodeTerms } from "@/core/governance";
 import { discountCodes } from "@/db/schema";
 import { writeAudit } from "../audit";
 import { tenantTx } from "../context";
@@ -75,6 +75,8 @@ export const updateDiscountCode = defineTool({
       if (!row) throw notFound("Promo code");
       const { code_id, ...changes } = input;
       const terms = { discount_type: changes.discount_type ?? row.discount_type, value: changes.value ?? Number(row.value) };
+      const shape = codeTermsIssues(terms);
+      if (shape.length) throw invalidInput("The code's terms are invalid", shape);
       const policy = (await loadPolicies(tx, tenantId, [row.surface])).get(row.surface) ?? null;
       const decision = decideCodeTerms(policy, row.surface, terms);
       const audit = { caller: ctx.caller, action: "update_discount_code", subject_type: "promo_code", subject_id: row.promo_code, at: now, details: { code_id, ...changes } };

@@ -3,7 +3,7 @@ import { type BudgetPeriod, type KpiSnapshotFact, type PolicyFacts, scopeKey } f
 import type { Tx } from "@/db/database";
 import {
   budgetSpend, budgets, campaignOffers, customerListEntries, customerLists, discountKpiSnapshots, discountPolicies,
-  discountRedemptions, offers, programCampaigns,
+  discountCodes, discountRedemptions, offers, programCampaigns, redemptionControls as rc,
 } from "@/db/schema";
 import { policyFacts } from "./mappers";
 
@@ -41,15 +41,27 @@ export async function loadTenantBudget(tx: Tx, tenantId: string, opts: { lock?: 
   return row ? { cap_cents: Number(row.cap_cents), period: row.period } : null;
 }
 
-/** An offer's own budget and the campaign it draws on (the first linked one, budgeted campaigns first). */
-export type OfferBudgetInfo = { total_budget_cents: number | null; campaign_id: string | null; campaign_budget_cents: number | null };
+/** The offer's redemption controls folded into one: every control row applies, so the smallest limit wins. */
+export type OfferControls = { usage_limit: number | null; per_customer_limit: number | null; location_lists: string[][] };
 
-/** Budget facts for the offers behind a set of codes. */
+/** An offer's own budget, the campaign it draws on (the first linked one, budgeted campaigns first) and its controls. */
+export type OfferBudgetInfo = { total_budget_cents: number | null; campaign_id: string | null; campaign_budget_cents: number | null; controls: OfferControls | null };
+
+const ofOffer = sql`${rc.tenant_id} = ${offers.tenant_id} and ${rc.offer_id} = ${offers.offer_id}`;
+const asInt = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const asLists = (v: unknown): string[][] => (typeof v === "string" ? JSON.parse(v) : (v ?? [])) as string[][];
+
+/** Budget and redemption-control facts for the offers behind a set of codes, in one statement. */
 export async function loadOfferBudgets(tx: Tx, tenantId: string, offerIds: string[]): Promise<Map<string, OfferBudgetInfo>> {
   const ids = [...new Set(offerIds)];
   if (ids.length === 0) return new Map();
   const rows = await tx
-    .select({ offer_id: offers.offer_id, total_budget_cents: offers.total_budget_cents, campaign_id: programCampaigns.campaign_id, budget_cents: programCampaigns.budget_cents })
+    .select({
+      offer_id: offers.offer_id, total_budget_cents: offers.total_budget_cents, campaign_id: programCampaigns.campaign_id, budget_cents: programCampaigns.budget_cents,
+      usage_limit: sql`(select min(${rc.usage_limit}) from ${rc} where ${ofOffer})`,
+      per_customer_limit: sql`(select min(${rc.per_customer_limit}) from ${rc} where ${ofOffer})`,
+      location_lists: sql`(select json_agg(${rc.location_restrictions}) from ${rc} where ${ofOffer} and jsonb_array_length(${rc.location_restrictions}) > 0)`,
+    })
     .from(offers)
     .leftJoin(campaignOffers, and(eq(campaignOffers.tenant_id, offers.tenant_id), eq(campaignOffers.offer_id, offers.offer_id)))
     .leftJoin(programCampaigns, and(eq(programCampaigns.tenant_id, campaignOffers.tenant_id), eq(programCampaigns.campaign_id, campaignOffers.campaign_id)))
@@ -62,9 +74,39 @@ export async function loadOfferBudgets(tx: Tx, tenantId: string, offerIds: strin
       total_budget_cents: r.total_budget_cents === null ? null : Number(r.total_budget_cents),
       campaign_id: r.campaign_id ?? null,
       campaign_budget_cents: r.budget_cents === null || r.budget_cents === undefined ? null : Number(r.budget_cents),
+      controls: controlsOf(asInt(r.usage_limit), asInt(r.per_customer_limit), asLists(r.location_lists)),
     });
   }
   return out;
+}
+
+function controlsOf(usage_limit: number | null, per_customer_limit: number | null, location_lists: string[][]): OfferControls | null {
+  return usage_limit === null && per_customer_limit === null && location_lists.length === 0 ? null : { usage_limit, per_customer_limit, location_lists };
+}
+
+/**
+ * Net uses of offers whose controls limit them: in total (the offer's codes' counters) and per
+ * (offer, customer) from the ledger. Redeem calls it after locking the offers' spend rows, which every
+ * redemption of those offers takes, so the counts are exact.
+ */
+export async function loadOfferUses(tx: Tx, tenantId: string, totalIds: string[], customerIds: string[], customerKeys: string[]) {
+  const totals = new Map<string, number>();
+  const perCustomer = new Map<string, number>();
+  if (totalIds.length) {
+    const rows = await tx.select({ offer_id: discountCodes.offer_id, n: sql<number>`coalesce(sum(${discountCodes.redemption_count}), 0)::int` })
+      .from(discountCodes).where(and(eq(discountCodes.tenant_id, tenantId), inArray(discountCodes.offer_id, [...new Set(totalIds)]))).groupBy(discountCodes.offer_id);
+    for (const r of rows) totals.set(r.offer_id!, Number(r.n));
+  }
+  if (customerIds.length && customerKeys.length) {
+    const l = discountRedemptions;
+    const rows = await tx
+      .select({ offer_id: l.offer_id, customer_id: l.customer_id, n: sql<number>`sum(case when ${l.kind} = 'redemption' then 1 else -1 end)::int` })
+      .from(l)
+      .where(and(eq(l.tenant_id, tenantId), inArray(l.offer_id, [...new Set(customerIds)]), inArray(l.customer_id, [...new Set(customerKeys)])))
+      .groupBy(l.offer_id, l.customer_id);
+    for (const r of rows) perCustomer.set(`${r.offer_id}|${r.customer_id}`, Number(r.n));
+  }
+  return { totals, perCustomer };
 }
 
 /** Closed loop: which offers have customer lists, and which (offer, customer key) pairs are listed. */

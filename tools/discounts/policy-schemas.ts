@@ -66,7 +66,7 @@ export const ListKpiInput = z.object({ ...ListQuery, kpi: z.union([Blank, KpiNam
 export const ListKpiOutput = z.object({ kpi_snapshots: z.array(KpiOutput), total_count: z.number().int(), limit: z.number().int(), offset: z.number().int() });
 
 export const CheckProposalInput = z
-  .object({ surface: Surface, discount_type: DiscountType, value: z.number().gt(0), total_budget_cents: Cents.optional() })
+  .object({ surface: Surface, discount_type: DiscountType, value: z.number().min(0).describe("Percent, cents, or 0 for free_shipping"), total_budget_cents: Cents.optional() })
   .strict();
 export const CheckProposalOutput = z.object({
   allowed: z.boolean(),

@@ -30,7 +30,8 @@ export type RedeemOutcome =
 /** Builds a job from tool input: the customer id normalised and the body hashed for idempotency. */
 export function redeemJob(input: RedeemInput, caller: Caller, now: Date): RedeemJob {
   const customerKey = normalizeCustomerId(input.customer_id);
-  const body = [input.promo_code, input.surface, input.order_total_cents, customerKey, input.order_id ?? null];
+  // location_id joins the hash only when sent, so keys stored before it existed still replay.
+  const body = [input.promo_code, input.surface, input.order_total_cents, customerKey, input.order_id ?? null, ...(input.location_id ? [input.location_id] : [])];
   return { input, caller, now, customerKey, requestHash: createHash("sha256").update(JSON.stringify(body)).digest("hex") };
 }
 
@@ -63,7 +64,9 @@ export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[
     await writeAudit(tx, tenantId, jobs.flatMap((j, i) => auditFor(j, outcomes[i]!)));
     return outcomes as RedeemOutcome[];
   }
-  const book = await loadFactBook(tx, tenantId, live.map(({ j, code }) => ({ code, surface: j.input.surface, order_total_cents: j.input.order_total_cents, customerKey: j.customerKey, now: j.now })), { lock: true, policies });
+  const attemptOf = (j: RedeemJob, code: CodeRow) =>
+    ({ code, surface: j.input.surface, order_total_cents: j.input.order_total_cents, customerKey: j.customerKey, locationId: j.input.location_id ?? null, now: j.now });
+  const book = await loadFactBook(tx, tenantId, live.map(({ j, code }) => attemptOf(j, code)), { lock: true, policies });
 
   const pending: { i: number; row: typeof discountRedemptions.$inferInsert; keys: string[] }[] = [];
   const firstByKey = new Map<string, number>();
@@ -75,14 +78,14 @@ export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[
       continue;
     }
     firstByKey.set(j.input.idempotency_key, i);
-    const { facts, keys: spendKeys, periodStart, campaignId } = factsFor(book, { code, surface: j.input.surface, order_total_cents: j.input.order_total_cents, customerKey: j.customerKey, now: j.now });
+    const { facts, keys: spendKeys, periodStart, campaignId } = factsFor(book, attemptOf(j, code));
     const decision = decideRedemption(facts);
     if (!decision.allowed) {
       outcomes[i] = { kind: "rejected", reasons: decision.reasons, discount_cents: decision.discount_cents };
       continue;
     }
     const keys = spendKeys.map(keyOf);
-    applyLedgerEffect(book.counters, { code_id: code.code_id, customer_key: j.customerKey, scopeKeys: keys, discount_cents: decision.discount_cents, sign: 1 });
+    applyLedgerEffect(book.counters, { code_id: code.code_id, customer_key: j.customerKey, scopeKeys: keys, discount_cents: decision.discount_cents, sign: 1, offer_id: code.offer_id });
     pending.push({
       i, keys,
       row: {
@@ -119,7 +122,7 @@ function auditFor(j: RedeemJob, o: RedeemOutcome): AuditEntry[] {
   if (o.kind === "retry") return [];
   const base = {
     caller: j.caller, action: "redeem_discount_code", subject_type: "promo_code", subject_id: j.input.promo_code, at: j.now,
-    details: { surface: j.input.surface, order_total_cents: j.input.order_total_cents, customer_id: j.customerKey, order_id: j.input.order_id ?? null, idempotency_key: j.input.idempotency_key } as Record<string, unknown>,
+    details: { surface: j.input.surface, order_total_cents: j.input.order_total_cents, customer_id: j.customerKey, order_id: j.input.order_id ?? null, location_id: j.input.location_id ?? null, idempotency_key: j.input.idempotency_key } as Record<string, unknown>,
   };
   if (o.kind === "redeemed") return [{ ...base, allowed: true, details: { ...base.details, redemption_id: o.row.redemption_id, discount_cents: Number(o.row.discount_cents), replay: o.replay } }];
   if (o.kind === "rejected") return [{ ...base, allowed: false, reasons: o.reasons, details: { ...base.details, discount_cents: o.discount_cents } }];

@@ -26,14 +26,14 @@ export const validateDiscountCode = defineTool({
         .where(and(eq(discountCodes.tenant_id, tenantId), eq(discountCodes.promo_code, input.promo_code)));
       if (!code) throw notFound("Promo code");
       const customerKey = input.customer_id ? normalizeCustomerId(input.customer_id) : null;
-      const attempt = { code, surface: input.surface, order_total_cents: input.order_total_cents, customerKey, now };
+      const attempt = { code, surface: input.surface, order_total_cents: input.order_total_cents, customerKey, locationId: input.location_id ?? null, now };
       const book = await loadFactBook(tx, tenantId, [attempt], { lock: false });
       const decision = decideRedemption(factsFor(book, attempt).facts);
       // The decision is audited (who asked, what was answered); no counter, budget or ledger changes.
       await writeAudit(tx, tenantId, {
         caller: ctx.caller, action: "validate_discount_code", allowed: decision.allowed, reasons: decision.reasons, at: now,
         subject_type: "promo_code", subject_id: code.promo_code,
-        details: { surface: input.surface, order_total_cents: input.order_total_cents, customer_id: customerKey, discount_cents: decision.discount_cents },
+        details: { surface: input.surface, order_total_cents: input.order_total_cents, customer_id: customerKey, location_id: input.location_id ?? null, discount_cents: decision.discount_cents },
       });
       return { valid: decision.allowed, discount_cents: decision.discount_cents, reasons: decision.reasons };
     });

@@ -1,10 +1,10 @@
 import {
-  type BudgetPeriod, type BudgetScopeFact, type CodeFacts, type Counters, customerUseKey, emptyCounters, type KpiSnapshotFact,
+  type BudgetPeriod, type BudgetScopeFact, type CodeFacts, type ControlFacts, type Counters, customerUseKey, emptyCounters, type KpiSnapshotFact,
   type PolicyFacts, type RedemptionFacts, TOTAL_PERIOD_START, budgetPeriodStart,
 } from "@/core/governance";
 import type { Tx } from "@/db/database";
 import {
-  keyOf, loadCustomerUses, loadEligibility, loadLatestSnapshots, loadOfferBudgets, loadPolicies, loadSpend, loadTenantBudget,
+  keyOf, loadCustomerUses, loadEligibility, loadLatestSnapshots, loadOfferBudgets, loadOfferUses, loadPolicies, loadSpend, loadTenantBudget,
   type OfferBudgetInfo, type SpendKey,
 } from "./facts";
 import type { CodeRow } from "./mappers";
@@ -12,8 +12,8 @@ import type { CodeRow } from "./mappers";
 // Assembles everything a set of redemption attempts is decided on, once per batch, and hands out
 // per-attempt facts computed against live counters (so attempt n sees the effect of attempts 1..n-1).
 
-/** One attempt to decide: its code (already found, and for redeem locked), order and clock. */
-export type Attempt = { code: CodeRow; surface: string; order_total_cents: number; customerKey: string | null; now: Date };
+/** One attempt to decide: its code (already found, and for redeem locked), order, location and clock. */
+export type Attempt = { code: CodeRow; surface: string; order_total_cents: number; customerKey: string | null; locationId?: string | null; now: Date };
 
 export type FactBook = {
   policies: Map<string, PolicyFacts>;
@@ -58,6 +58,13 @@ export async function loadFactBook(tx: Tx, tenantId: string, attempts: Attempt[]
   book.counters.spent = await loadSpend(tx, tenantId, spendKeys, opts);
   const limited = codes.filter((c) => c.per_customer_limit !== null).map((c) => c.code_id);
   book.counters.customerUses = await loadCustomerUses(tx, tenantId, limited, customerKeys);
+  // After the spend locks: the offers' own rows serialise every redemption of them, so these counts are exact.
+  const controlled = [...offers.entries()].flatMap(([id, o]) => (o.controls ? [[id, o.controls] as const] : []));
+  const uses = await loadOfferUses(tx, tenantId,
+    controlled.filter(([, c]) => c.usage_limit !== null).map(([id]) => id),
+    controlled.filter(([, c]) => c.per_customer_limit !== null).map(([id]) => id), customerKeys);
+  book.counters.offerUses = uses.totals;
+  book.counters.offerCustomerUses = uses.perCustomer;
   for (const c of codes) book.counters.uses.set(c.code_id, c.redemption_count);
   return book;
 }
@@ -84,13 +91,20 @@ export function factsFor(book: FactBook, a: Attempt): { facts: RedemptionFacts; 
     budgets.push({ scope: k.scope, scope_id: k.scope_id, cap_cents: cap, spent_cents: spent(k), period });
   }
   const restricted = !!a.code.offer_id && book.eligibility.restricted.has(a.code.offer_id);
+  const c = offer?.controls;
+  const controls: ControlFacts | null = c && a.code.offer_id ? {
+    ...c,
+    offerUses: book.counters.offerUses.get(a.code.offer_id) ?? 0,
+    offerCustomerUses: a.customerKey === null ? null : (book.counters.offerCustomerUses.get(customerUseKey(a.code.offer_id, a.customerKey)) ?? 0),
+  } : null;
   const facts: RedemptionFacts = {
-    request: { surface: a.surface, order_total_cents: a.order_total_cents, customer_id: a.customerKey },
+    request: { surface: a.surface, order_total_cents: a.order_total_cents, customer_id: a.customerKey, location_id: a.locationId ?? null },
     code: codeFacts(a.code, book.counters.uses.get(a.code.code_id) ?? a.code.redemption_count),
     policy: book.policies.get(a.code.surface) ?? null,
     snapshots: book.snapshots,
     customerUses: a.customerKey === null ? null : (book.counters.customerUses.get(customerUseKey(a.code.code_id, a.customerKey)) ?? 0),
     eligibility: { restricted, listed: restricted && a.customerKey !== null && book.eligibility.listed.has(`${a.code.offer_id}|${a.customerKey}`) },
+    controls,
     budgets,
     tenantBudgetSet: book.budget !== null,
     now: a.now,

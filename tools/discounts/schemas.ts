@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REJECTION_CODES } from "@/core/errors";
+import { codeTermsIssues, DISCOUNT_TYPES } from "@/core/governance";
 import { Uuid } from "../tenancy/schemas";
 
 // Zod in/out schemas for the discount engine (CONTRACT §2). Field names are the contract's;
@@ -9,7 +10,8 @@ export const Surface = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "lo
 export const PromoCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{3,32}$/, "3–32 letters, digits, _ or -");
 export const Cents = z.number().int().min(0).max(1_000_000_000_000);
 export const DateTime = z.iso.datetime({ offset: true });
-export const DiscountType = z.enum(["percentage", "fixed"]);
+export const DiscountType = z.enum(DISCOUNT_TYPES)
+  .describe("percentage (value is a percent), fixed (value is cents) or free_shipping (value 0: no cash off, still governed by policy, KPI floors, dates and limits)");
 /** Free text that reaches the database: a NUL byte is a 400 here, not a driver error later. */
 const Text = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\u0000]*$/, "must not contain NUL bytes");
 export const CustomerId = Text(320);
@@ -26,12 +28,11 @@ const listOf = <T extends z.ZodType>(key: string, item: T) =>
 export const ReasonOut = z.object({ code: z.string(), message: z.string() });
 
 // ---- codes ----
-const ValueRule = (v: { discount_type?: string; value?: number }, ctx: z.RefinementCtx) => {
-  if (v.value === undefined) return;
-  if (v.discount_type === "percentage" && v.value > 100) ctx.addIssue({ code: "custom", path: ["value"], message: "a percentage is at most 100" });
-  if (v.discount_type === "percentage" && Math.round(v.value * 100) !== v.value * 100) ctx.addIssue({ code: "custom", path: ["value"], message: "at most 2 decimals" });
-  if (v.discount_type === "fixed" && !Number.isInteger(v.value)) ctx.addIssue({ code: "custom", path: ["value"], message: "a fixed value is whole cents" });
+/** The core's shape rule for terms (core/governance/code-terms.ts), reported as zod issues. */
+const ValueRule = (v: { discount_type?: z.infer<typeof DiscountType>; value?: number }, ctx: z.RefinementCtx) => {
+  for (const i of codeTermsIssues(v)) ctx.addIssue({ code: "custom", path: [i.field], message: i.message });
 };
+const CodeValue = z.number().min(0).max(1_000_000_000_000).describe("Percent for percentage, cents for fixed, 0 for free_shipping");
 const DatesRule = (v: { starts_at?: string | null; expires_at?: string | null }, ctx: z.RefinementCtx) => {
   if (v.starts_at && v.expires_at && Date.parse(v.expires_at) <= Date.parse(v.starts_at)) {
     ctx.addIssue({ code: "custom", path: ["expires_at"], message: "must be after starts_at" });
@@ -42,7 +43,7 @@ export const CreateCodeInput = z
   .object({
     surface: Surface,
     discount_type: DiscountType,
-    value: z.number().gt(0).max(1_000_000_000_000),
+    value: CodeValue,
     promo_code: PromoCode.optional(),
     offer_id: Uuid.optional(),
     usage_limit: PositiveInt.optional(),
@@ -60,7 +61,7 @@ export const UpdateCodeInput = z
   .object({
     code_id: Uuid,
     discount_type: DiscountType.optional(),
-    value: z.number().gt(0).max(1_000_000_000_000).optional(),
+    value: CodeValue.optional(),
     usage_limit: PositiveInt.nullable().optional(),
     per_customer_limit: PositiveInt.nullable().optional(),
     starts_at: DateTime.nullable().optional(),
@@ -102,8 +103,10 @@ export const ListCodesInput = z
 export const ListCodesOutput = listOf("promo_codes", CodeOutput);
 
 // ---- validate / redeem ----
+/** Where the order is redeemed: required when the offer's redemption controls restrict locations. */
+const LocationId = Uuid.describe("location_id of the merchant location where the order is redeemed; required when the offer's redemption controls list locations (not_eligible otherwise)");
 export const ValidateInput = z
-  .object({ promo_code: PromoCode, surface: Surface, order_total_cents: Cents, customer_id: CustomerId.optional() })
+  .object({ promo_code: PromoCode, surface: Surface, order_total_cents: Cents, customer_id: CustomerId.optional(), location_id: LocationId.optional() })
   .strict();
 export type ValidateInput = z.output<typeof ValidateInput>;
 export const ValidateOutput = z.object({ valid: z.boolean(), discount_cents: z.number().int(), reasons: z.array(ReasonOut) });
@@ -115,6 +118,7 @@ export const RedeemInput = z
     order_total_cents: Cents,
     customer_id: CustomerId,
     order_id: Text(200).optional(),
+    location_id: LocationId.optional(),
     idempotency_key: Text(200),
   })
   .strict();

@@ -1,12 +1,11 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { can } from "@/core/auth/permissions";
 import { AppError, conflict } from "@/core/errors";
 import { campaignOffers, programCampaigns as pc } from "@/db/schema";
-import { type ToolContext, tenantTx } from "../context";
+import { tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { iso } from "./common-schemas";
-import { campaignPage, checkCampaign, loadCampaign, toCampaignOutput } from "./campaign-store";
+import { assertCampaignBudgetAllowed, campaignPage, checkCampaign, loadCampaign, toCampaignOutput } from "./campaign-store";
 import { listConditions, listOfferOutputs, loadOffer } from "./offer-read";
 import { OfferListOutput } from "./offer-schemas";
 import {
@@ -15,11 +14,6 @@ import {
 } from "./program-schemas";
 
 // Campaigns (/dashboard/campaigns) and their offer links (/dashboard/campaigns/{id}/offers).
-
-/** Budgets are an admin's call (CONTRACT §1): a marketer may not set or change budget_cents. */
-function assertBudgetAllowed(ctx: ToolContext, changing: boolean) {
-  if (changing && !can(ctx.caller.role, "budget.write")) throw new AppError("forbidden", "Only an admin may set a campaign's budget_cents");
-}
 
 export const listCampaigns = defineTool({
   name: "list_campaigns",
@@ -42,7 +36,7 @@ export const createCampaign = defineTool({
   permission: "offers.write",
   execute: (input, ctx) =>
     tenantTx(ctx, async (tx, tenantId) => {
-      assertBudgetAllowed(ctx, input.budget_cents != null);
+      assertCampaignBudgetAllowed(ctx, input.budget_cents != null);
       await checkCampaign(tx, input);
       const [row] = await tx.insert(pc).values({ tenant_id: tenantId, ...input }).returning();
       return toCampaignOutput(row);
@@ -68,7 +62,7 @@ export const updateCampaign = defineTool({
     tenantTx(ctx, async (tx) => {
       const { campaign_id, ...fields } = input;
       const row = await loadCampaign(tx, campaign_id);
-      assertBudgetAllowed(ctx, fields.budget_cents !== undefined && fields.budget_cents !== row.budget_cents);
+      assertCampaignBudgetAllowed(ctx, fields.budget_cents !== undefined && fields.budget_cents !== row.budget_cents);
       await checkCampaign(tx, { ...row, ...fields });
       const [updated] = await tx.update(pc).set({ ...fields, updated_at: sql`now()` }).where(eq(pc.campaign_id, campaign_id)).returning();
       return toCampaignOutput(updated);

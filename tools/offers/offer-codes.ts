@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { invalidInput } from "@/core/errors";
-import { codeDiscountType } from "@/core/offers/consistency";
+import { offerCodeTerms } from "@/core/offers/code-terms";
 import { parseOfferTimestamp } from "@/core/offers/dates";
 import type { Tx } from "@/db/database";
 import { discountCodes } from "@/db/schema";
@@ -21,10 +21,11 @@ const FIELD_OF: Record<string, string> = {
   usage_limit: "total_usage_limit", per_customer_limit: "usage_limit_per_customer", minimum_order_cents: "minimum_spend_cents",
 };
 
-/** The discount core's create-code input for this offer's terms. */
+/** The discount core's create-code input for this offer's terms (core/offers/code-terms.ts maps them). */
 export function codeInputFor(offerId: string, input: CreateOfferInput) {
-  const type = codeDiscountType(input)!;
-  const value = type === "fixed" ? Math.round((input.offer_value ?? 0) * 100) : input.offer_value;
+  const mapped = offerCodeTerms(input);
+  if (!mapped.ok) throw invalidInput("The offer's promo code terms are invalid", mapped.issues);
+  const { discount_type: type, value } = mapped.terms;
   const starts = input.version_active_from ?? input.start_date;
   const ends = input.offer_expiry_date ?? input.end_date;
   const raw = {

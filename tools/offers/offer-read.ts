@@ -77,6 +77,16 @@ export async function codesByOffer(tx: Tx, offerIds: string[]): Promise<Map<stri
   return out;
 }
 
+/** The campaigns each offer is linked to, in link order. */
+export async function campaignsByOffer(tx: Tx, offerIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (offerIds.length === 0) return out;
+  const rows = await tx.select({ offer_id: campaignOffers.offer_id, campaign_id: campaignOffers.campaign_id }).from(campaignOffers)
+    .where(inArray(campaignOffers.offer_id, offerIds)).orderBy(campaignOffers.created_at, campaignOffers.campaign_id);
+  for (const r of rows) out.set(r.offer_id, [...(out.get(r.offer_id) ?? []), r.campaign_id]);
+  return out;
+}
+
 /** The client's own timestamp text while it still names the stored instant, else ISO-8601. */
 export function echoTimestamp(text: string | undefined, value: Date | null, edge: "start" | "end"): string | null {
   if (!value) return null;
@@ -85,7 +95,7 @@ export function echoTimestamp(text: string | undefined, value: Date | null, edge
 }
 
 /** Row → API shape; offer_status is the effective status at `now`. */
-export function toOfferOutput(row: OfferRow, desc: DescriptiveRow | null, codes: CodeSummary[], now: Date): OfferOutput {
+export function toOfferOutput(row: OfferRow, desc: DescriptiveRow | null, codes: CodeSummary[], now: Date, campaignIds: string[] = []): OfferOutput {
   const { tenant_id: _t, created_by_key_id: _k, issuer_type: _i, deleted_at: _d, date_inputs: texts, ...rest } = row;
   return {
     ...rest,
@@ -99,6 +109,7 @@ export function toOfferOutput(row: OfferRow, desc: DescriptiveRow | null, codes:
     savings_amount: desc?.savings_amount ?? null,
     savings_type: desc?.savings_type ?? null,
     promo_codes: codes,
+    campaign_ids: campaignIds,
     created_at: iso(row.created_at)!,
     updated_at: iso(row.updated_at)!,
   };
@@ -107,8 +118,9 @@ export function toOfferOutput(row: OfferRow, desc: DescriptiveRow | null, codes:
 /** A page of API-shaped offers for the given conditions. */
 export async function listOfferOutputs(tx: Tx, conds: SQL[], limit: number, offset: number, now: Date) {
   const { rows, total } = await queryOffers(tx, conds, limit, offset);
-  const codes = await codesByOffer(tx, rows.map((r) => r.offer.offer_id));
-  const list = rows.map((r) => toOfferOutput(r.offer, r.desc, codes.get(r.offer.offer_id) ?? [], now));
+  const ids = rows.map((r) => r.offer.offer_id);
+  const [codes, campaigns] = [await codesByOffer(tx, ids), await campaignsByOffer(tx, ids)];
+  const list = rows.map((r) => toOfferOutput(r.offer, r.desc, codes.get(r.offer.offer_id) ?? [], now, campaigns.get(r.offer.offer_id) ?? []));
   return { offers: list, total_count: total, limit, offset };
 }
 

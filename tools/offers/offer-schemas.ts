@@ -5,6 +5,7 @@ import {
   CalendarDate, Cents, HttpUrl, LanguageCode, OptionalText, PageInput, PageOutput, PositiveInt, Text, Timestamp, Uuid,
 } from "./common-schemas";
 import { DescriptiveFields, DescriptiveOutputFields } from "./descriptive-schemas";
+import { CreateCampaignInput } from "./program-schemas";
 
 // Offer bodies use the Offer Manager document's column names (CONTRACT §3). No defaults here: the
 // same fields serve create and partial update, and create fills its defaults in offer-write.ts.
@@ -40,6 +41,10 @@ export const CreateOfferInput = z.object({
   offer_status: z.enum(CREATE_STATUSES).optional().describe("Marketers may only create drafts (403 otherwise)"),
   promo_code: z.string().trim().min(1).max(64).optional().describe("With promo_code in offer_redemption_methods: the governed code to create"),
   surface: z.string().trim().min(1).max(64).optional().describe("Surface whose policy governs promo_code (required with promo_code)"),
+  campaign_id: Uuid.optional()
+    .describe("Link the new offer to this existing campaign of the caller's tenant, in the same transaction (400 naming campaign_id when there is no such campaign). Not together with campaign."),
+  campaign: CreateCampaignInput.optional()
+    .describe("Create a new campaign ({campaign_name, start_date, end_date, budget_cents, ...} as POST /dashboard/campaigns takes) and link the offer to it, in the same transaction: if anything fails (e.g. the promo code's policy check) neither offer, code nor campaign is saved. budget_cents is admin only (403). Not together with campaign_id."),
 });
 export type CreateOfferInput = z.output<typeof CreateOfferInput>;
 
@@ -90,6 +95,7 @@ export const OfferOutput = z.object({
   distribution_channels: z.array(z.string()),
   ...DescriptiveOutputFields,
   promo_codes: z.array(OfferCodeSummary),
+  campaign_ids: z.array(Uuid).describe("Campaigns the offer is linked to"),
   created_at: z.string(),
   updated_at: z.string(),
 });

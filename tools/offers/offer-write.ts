@@ -8,6 +8,7 @@ import { initialStatus } from "@/core/offers/lifecycle";
 import type { Tx } from "@/db/database";
 import { merchants, offerDescriptives, offers, offerTypes, programs } from "@/db/schema";
 import type { ToolContext } from "../context";
+import { checkOfferCampaign, linkOfferCampaign } from "./campaign-store";
 import { createOfferCode } from "./offer-codes";
 import type { CreateOfferInput } from "./offer-schemas";
 
@@ -15,8 +16,8 @@ import type { CreateOfferInput } from "./offer-schemas";
 // duplicate and bulk-create so every path applies the same rules.
 
 const DESCRIPTIVE_KEYS = ["short_text", "long_text", "terms_conditions", "image_url", "savings_amount", "savings_type"] as const;
-const NOT_COLUMNS = ["offer_id", "promo_code", "surface", "offer_status"];
-type OfferFieldInput = Partial<Omit<CreateOfferInput, "promo_code" | "surface" | "offer_status">>;
+const NOT_COLUMNS = ["offer_id", "promo_code", "surface", "offer_status", "campaign_id", "campaign"];
+type OfferFieldInput = Partial<Omit<CreateOfferInput, "promo_code" | "surface" | "offer_status" | "campaign_id" | "campaign">>;
 
 /** Ids and names in the body must exist in the caller's tenant; another tenant's id reads as unknown. */
 export async function referenceIssues(tx: Tx, input: OfferFieldInput): Promise<FieldIssue[]> {
@@ -83,12 +84,16 @@ export function assertBudgetChangeAllowed(ctx: ToolContext, changing: boolean, f
   }
 }
 
-/** Creates one offer (plus its default-language copy and governed promo code) inside tx. */
+/**
+ * Creates one offer inside tx, with its default-language copy, its campaign link and its governed
+ * promo code last: any refusal (a 422 from the code's policy check) rolls all of them back together.
+ */
 export async function insertOffer(tx: Tx, tenantId: string, input: CreateOfferInput, ctx: ToolContext): Promise<string> {
   const start = initialStatus(input.offer_status, can(ctx.caller.role, "offers.activate"));
   if ("code" in start) throw new AppError(start.code, start.message);
   const issues = [...offerIssues(input), ...promoCodeIssues(input), ...(await referenceIssues(tx, input))];
   if (issues.length) throw invalidInput("The offer has invalid fields", issues);
+  await checkOfferCampaign(tx, input, ctx);
   const cols = offerColumns(input);
   if (start.status === "active" && cols.offer_expiry_date && cols.offer_expiry_date <= ctx.now()) {
     throw new AppError("expired", "The offer cannot be created active: offer_expiry_date has passed");
@@ -108,6 +113,7 @@ export async function insertOffer(tx: Tx, tenantId: string, input: CreateOfferIn
   }).returning({ offer_id: offers.offer_id });
   const copy = descriptiveColumns(input);
   if (copy) await upsertDescriptive(tx, tenantId, row.offer_id, language, copy);
+  await linkOfferCampaign(tx, tenantId, row.offer_id, input);
   if (wantsPromoCode(input)) await createOfferCode(tx, tenantId, row.offer_id, input, start.status, ctx);
   return row.offer_id;
 }

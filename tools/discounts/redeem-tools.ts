@@ -35,7 +35,8 @@ export const validateDiscountCode = defineTool({
         subject_type: "promo_code", subject_id: code.promo_code,
         details: { surface: input.surface, order_total_cents: input.order_total_cents, customer_id: customerKey, location_id: input.location_id ?? null, discount_cents: decision.discount_cents },
       });
-      return { valid: decision.allowed, discount_cents: decision.discount_cents, reasons: decision.reasons };
+      // An invalid code is worth nothing: a connector that forgets to read `valid` still applies 0.
+      return { valid: decision.allowed, discount_cents: decision.allowed ? decision.discount_cents : 0, reasons: decision.reasons };
     });
   },
 });

@@ -52,6 +52,18 @@ function pathOnlyProblem(err: unknown, route: RouteDef): boolean {
   return fields.length > 0 && fields.every((f) => params.includes(f.field));
 }
 
+/** Input read from a header is reported under the header's name (Idempotency-Key), not the tool field's. */
+function nameHeaderFields(err: unknown, route: RouteDef): unknown {
+  if (!(err instanceof AppError) || err.code !== "invalid_input" || !route.headers) return err;
+  const fields = (err.details.fields as { field: string; message: string }[] | undefined) ?? [];
+  const renamed = fields.map((f) => {
+    const header = route.headers![f.field];
+    if (!header) return f;
+    return { field: header, message: /received undefined/.test(f.message) ? "required header is missing" : f.message };
+  });
+  return new AppError(err.code, err.message, { ...err.details, fields: renamed });
+}
+
 /** Builds the one REST adapter: parse → authenticate → authorise → run the tool → map the result. */
 export function createHttpHandler(routes: RouteDef[]) {
   const match = compileRoutes(routes);
@@ -82,7 +94,7 @@ export function createHttpHandler(routes: RouteDef[]) {
       return Response.json(result, { status, headers: { "cache-control": "no-store" } });
     } catch (err) {
       if (pathOnlyProblem(err, route)) return errorResponse(new AppError("not_found", "Not found"));
-      return errorResponse(err);
+      return errorResponse(nameHeaderFields(err, route));
     }
   };
 }

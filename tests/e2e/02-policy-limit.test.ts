@@ -44,6 +44,14 @@ describe("copilot: over-limit discount", () => {
     const codes = await api(app, app.demo.admin_key, "GET", "/dashboard/promo-codes?limit=100");
     expect(codes.status).toBe(200);
     expect(JSON.stringify(codes.body)).not.toContain("HUGE90");
+
+    // A connector asking the core directly for 90% is refused and audited; the control room groups it.
+    const refused = await api(app, app.demo.connector_key, "POST", "/dashboard/promo-codes", { surface: "shopify", discount_type: "percentage", value: 90, promo_code: "HUGE90" });
+    expect(refused.status).toBe(422);
+    await page.goto("/god/config/pricing/discounts");
+    const group = page.getByTestId("reason-group").filter({ hasText: "policy_violation" });
+    expect(await group.count()).toBe(1);
+    await shot(page, "02-decisions-by-reason");
     await ctx.close();
   });
 });

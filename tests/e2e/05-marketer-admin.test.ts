@@ -40,7 +40,7 @@ describe("marketer drafts, admin activates", () => {
     await m.waitForURL(/\/offers\/[0-9a-f-]{36}$/);
     const offerUrl = new URL(m.url()).pathname;
     expect(await m.getByTestId("status-badge").first().innerText()).toBe("draft");
-    expect(await m.getByText("2 per customer").count()).toBe(1);
+    expect(await m.getByText("2 per customer, ∞ in total").count()).toBe(1);
     expect(await m.getByRole("button", { name: "Activate" }).count()).toBe(0);
     await shot(m, "05-marketer-draft");
     await mctx.close();

@@ -64,6 +64,7 @@ export async function startApp(): Promise<RunningApp> {
       try { process.kill(-child.pid, "SIGKILL"); } catch { /* already gone */ }
     }
     rmSync(dataDir, { recursive: true, force: true });
+    restoreTsconfig();
   };
   try {
     await waitForHealth(baseUrl, child, () => output, 420_000).finally(restoreTsconfig);

@@ -26,14 +26,15 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
   const before = await sent.count();
   await input.click();
   await input.fill(text);
-  for (let attempt = 0; attempt < 10; attempt++) {
+  for (let attempt = 0; attempt < 20; attempt++) {
     if ((await input.inputValue()) === text) await input.press("Enter");
     try {
       await expect.poll(() => sent.count(), { timeout: 3_000 }).toBeGreaterThan(before);
       return;
     } catch { /* not sent yet */ }
   }
-  throw new Error(`The chat did not send: ${text}`);
+  await page.screenshot({ path: `artifacts/e2e/failure-send-${Date.now()}.png`, fullPage: true }).catch(() => {});
+  throw new Error(`The chat did not send within 60 s (input now: "${await input.inputValue()}"): ${text}`);
 }
 
 /** Waits until the agent has finished its turn (status line no longer says it is working). */

@@ -7,7 +7,9 @@ import type { KpiStatus } from "@/lib/ui/control-view";
 /** Pick a surface's KPI, set its floor and freshness, and see the core's verdict on the latest reading. */
 export function KpiGovernor({ statuses, canEdit }: { statuses: KpiStatus[]; canEdit: boolean }) {
   const keys = useMemo(() => statuses.map((s) => `${s.surface}:${s.kpi}`), [statuses]);
-  const [selected, setSelected] = useState(keys[0] ?? "");
+  // Opens on the first failing floor, since that is what an operator needs to see.
+  const firstFailing = statuses.find((s) => !s.pass);
+  const [selected, setSelected] = useState(firstFailing ? `${firstFailing.surface}:${firstFailing.kpi}` : keys[0] ?? "");
   if (statuses.length === 0) return <div className="empty">No KPI floors are set on any surface.</div>;
   const current = statuses.find((s) => `${s.surface}:${s.kpi}` === selected) ?? statuses[0];
   const paused = statuses.filter((s) => !s.pass);

@@ -18,20 +18,23 @@ export const chatInput = (page: Page) => page.locator(".copilotKitChat textarea"
 
 /**
  * Types a message and sends it with Enter, as a user would; waits until the chat shows it. While the
- * chat is still connecting to the runtime, Enter leaves the text in the box, so it is pressed again.
+ * chat is still connecting to its thread, Enter may leave the text in the box, or the connect's
+ * snapshot may drop the just-sent message; either way the user would send it again, and so do we.
  */
 export async function sendMessage(page: Page, text: string): Promise<void> {
   const input = chatInput(page);
   const sent = page.locator(".copilotKitUserMessage");
   const before = await sent.count();
-  await input.click();
-  await input.fill(text);
-  for (let attempt = 0; attempt < 20; attempt++) {
-    if ((await input.inputValue()) === text) await input.press("Enter");
+  for (let attempt = 0; attempt < 12; attempt++) {
+    if ((await input.inputValue()) !== text) {
+      await input.click();
+      await input.fill(text);
+    }
+    await input.press("Enter");
     try {
-      await expect.poll(() => sent.count(), { timeout: 3_000 }).toBeGreaterThan(before);
+      await expect.poll(() => sent.count(), { timeout: 5_000 }).toBeGreaterThan(before);
       return;
-    } catch { /* not sent yet */ }
+    } catch { /* not shown yet: send again */ }
   }
   await page.screenshot({ path: `artifacts/e2e/failure-send-${Date.now()}.png`, fullPage: true }).catch(() => {});
   throw new Error(`The chat did not send within 60 s (input now: "${await input.inputValue()}"): ${text}`);

@@ -2,6 +2,7 @@ import { AIMessage } from "@langchain/core/messages";
 import { interrupt, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import { can } from "@/core/auth/permissions";
 import { runConfig } from "../config";
+import { refreshAutoCopy } from "../copy-refresh";
 import { type OfferState, type OfferStateUpdate, type ReviewRequest, ReviewRequestSchema, ReviewResumeSchema } from "../state";
 
 // human_review: pauses the run with a typed interrupt carrying the draft and its verdict. The resume
@@ -26,7 +27,8 @@ export function humanReviewNode() {
     if (a.action === "cancel") {
       return { decision: "cancel", error: null, pendingQuestion: null, messages: [new AIMessage("Cancelled — nothing was saved. Describe a new offer whenever you like.")] };
     }
-    if (a.action === "edit") return { decision: "edit", error: null, draft: a.draft };
+    // A form edit changes fields; copy the system wrote for the old fields is rewritten to match.
+    if (a.action === "edit") return { decision: "edit", error: null, draft: refreshAutoCopy(state.draft, a.draft) };
     return { decision: "confirm", error: null };
   };
 }

@@ -1,13 +1,13 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { type AgentDeps, runConfig, todayOf } from "../config";
 import { type OfferDraft, OfferDraftSchema } from "../draft";
-import { makeDescription, makeTerms, makeTitle } from "../planner/copy";
+import { refreshAutoCopy } from "../copy-refresh";
 import type { OfferState, OfferStateUpdate } from "../state";
 
 // offer_creation: turns the model's reading into the conversation's draft. A follow-up edits the
 // existing draft: what the message states wins, what it leaves out is kept.
 
-/** Previous draft with every non-null extracted value applied; copy is filled where still empty. */
+/** Previous draft with every non-null extracted value applied; copy the system wrote follows the fields. */
 export function mergeDraft(previous: OfferDraft | null, extracted: OfferDraft): OfferDraft {
   const draft = { ...(previous ?? extracted) } as Record<string, unknown>;
   for (const [k, v] of Object.entries(extracted)) if (v !== null) draft[k] = v;
@@ -15,10 +15,7 @@ export function mergeDraft(previous: OfferDraft | null, extracted: OfferDraft): 
   if (d.promoCode) d.promoCode = d.promoCode.trim().toUpperCase();
   if (!d.redemptionMethod && d.promoCode) d.redemptionMethod = "promo_code";
   if (d.offerType === "free_shipping") Object.assign(d, { offerValue: null, maxDiscountUnit: null });
-  d.title ??= makeTitle(d);
-  d.description ??= makeDescription(d);
-  d.terms ??= makeTerms(d);
-  return OfferDraftSchema.parse(d);
+  return OfferDraftSchema.parse(refreshAutoCopy(previous, d));
 }
 
 /**

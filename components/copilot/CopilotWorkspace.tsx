@@ -3,6 +3,7 @@
 import "@copilotkit/react-ui/styles.css";
 import { CopilotKit } from "@copilotkit/react-core";
 import { CopilotChat } from "@copilotkit/react-ui";
+import { ChatInput } from "./ChatInput";
 import { AGENT_NAME, DraftPanel } from "./DraftPanel";
 import { ReviewInterrupt, ReviewProvider } from "./review-context";
 
@@ -19,6 +20,7 @@ export function CopilotWorkspace({ threadId, role }: { threadId: string; role: s
           <section className="card chat-pane" aria-label="Chat with the copilot">
             <CopilotChat
               className="copilotKitChat"
+              Input={ChatInput}
               labels={{
                 title: "Offer Copilot",
                 initial: "Describe the offer you want — goal, discount, code, limits, dates and budget. I'll draft it and check it against your policy, KPIs and budget.",

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { type RunningApp, startApp } from "./support/app-server";
 import { DESKTOP, PHONE, launchBrowser, newContext, shot, signInAsDemo } from "./support/browser";
+import { chatInput, waitForChatReady } from "./support/copilot";
 import { api } from "./support/rest";
 
 // Scenario 6: another tenant's offer id shows the not-found page. Also: every page fits 1280×800 and
-// 390×844 without horizontal scrolling, and the pages work from the keyboard.
+// 390×844 without horizontal scrolling, and the pages work from the keyboard; the chat box has a label and
+// waits for its thread before it takes a message.
 
 let app: RunningApp;
 let browser: Browser;
@@ -69,6 +71,32 @@ describe("isolation and layout", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/q=nothing-matches-this/);
     expect(await page.getByText("No offers match these filters.").isVisible()).toBe(true);
+    await ctx.close();
+  });
+
+  it("labels the chat box and keeps it disabled, saying Connecting…, until the thread is connected", async () => {
+    const ctx = await newContext(browser, app);
+    const page = await ctx.newPage();
+    await signInAsDemo(page, "admin");
+    // Hold the thread connect so the in-between state can be seen; released after the checks.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route("**/api/copilotkit**", async (route) => {
+      const req = route.request();
+      if (req.url().includes("/connect") || (req.postData() ?? "").includes("agent/connect")) await held;
+      await route.continue();
+    });
+    await page.goto("/");
+    const input = chatInput(page);
+    await input.waitFor({ state: "visible" });
+    expect(await input.isDisabled()).toBe(true);
+    await page.getByTestId("chat-status").filter({ hasText: "Connecting" }).waitFor();
+    await shot(page, "06-chat-connecting");
+    release();
+    await waitForChatReady(page);
+    await input.fill("Hello");
+    expect(await input.inputValue()).toBe("Hello");
+    expect(await page.getByTestId("chat-status").count()).toBe(0);
     await ctx.close();
   });
 });

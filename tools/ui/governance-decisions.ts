@@ -78,6 +78,3 @@ export const listGovernanceDecisions = defineTool({
       };
     }),
 });
-
-/** The UI's own tools, registered once in tools/index.ts. */
-export const uiTools = [listGovernanceDecisions];

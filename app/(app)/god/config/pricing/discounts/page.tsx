@@ -3,26 +3,44 @@ import { DecisionsByReason, type Decisions } from "@/components/control/Decision
 import { HeadroomMonitor } from "@/components/control/HeadroomMonitor";
 import { KpiGovernor } from "@/components/control/KpiGovernor";
 import { PolicyEditor } from "@/components/control/PolicyEditor";
+import { TenantBudgetsTable } from "@/components/control/TenantBudgetsTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { budgetView, kpiStatuses } from "@/lib/ui/control-view";
-import { requireSession } from "@/lib/ui/session";
+import { requireSession, type Session } from "@/lib/ui/session";
 import { callNamedTool, tryRoute } from "@/lib/ui/tools";
 import type { Budget, KpiSnapshot, Policy } from "@/lib/ui/types";
 import { listGovernanceDecisions } from "@/tools/ui/governance-decisions";
+import type { TenantBudgetList } from "@/tools/ui/tenant-budgets";
 import { getAppDeps } from "@/tools/transports/deps";
 
 export const metadata = { title: "Discount control room · Offer Copilot" };
 
+const PAGE = 20;
+
+/** The platform operator's view: the Headroom Monitor for every tenant (the platform key has no tenant of its own). */
+async function PlatformControlRoom({ session, offset }: { session: Session; offset: number }) {
+  const budgets = await tryRoute<TenantBudgetList>(session, "GET /api/tenants/budgets", { limit: PAGE, offset });
+  const now = (await getAppDeps()).now();
+  return (
+    <div className="stack">
+      <h1>Discount control room</h1>
+      <section className="card stack" aria-labelledby="tenants-budget-h">
+        <h2 id="tenants-budget-h">Headroom Monitor — all tenants</h2>
+        <p className="small muted">Each tenant&apos;s budget for its current period: green below 70% spent, amber from 70%, red from 90% or when nothing is left. Policy and KPIs are steered by each tenant&apos;s admin.</p>
+        {budgets.ok
+          ? <TenantBudgetsTable data={budgets.data} now={now} pageHref={(o) => (o > 0 ? `?offset=${o}` : "?")} />
+          : <ErrorPanel title="Tenant budgets could not be loaded" message={budgets.error.message} />}
+      </section>
+    </div>
+  );
+}
+
 /** The control room: policy ranges, KPI floors, budget headroom and recent governance decisions. */
-export default async function DiscountControlRoom() {
+export default async function DiscountControlRoom({ searchParams }: { searchParams: Promise<{ offset?: string }> }) {
   const session = await requireSession("/god/config/pricing/discounts");
   if (!session.caller.tenantId) {
-    return (
-      <section className="card stack">
-        <h1>Discount control room</h1>
-        <p className="muted">The platform key belongs to no tenant. Sign in with a tenant admin key to steer a tenant&apos;s discounts.</p>
-      </section>
-    );
+    const offset = Math.max(0, Math.floor(Number((await searchParams).offset) || 0));
+    return <PlatformControlRoom session={session} offset={offset} />;
   }
   const role = session.caller.role;
   const [policies, budget, snapshots, decisions] = await Promise.all([

@@ -23,7 +23,8 @@ async function startSession(key: string, next: string): Promise<SignInState> {
 
 /** Only same-site paths, so a crafted ?next= cannot send the user elsewhere after sign-in. */
 function safeNext(next: string, role: string): string {
-  if (next.startsWith("/") && !next.startsWith("//")) return next;
+  // "//host" and "/\\host" are both read by browsers as another origin.
+  if (next.startsWith("/") && !/^\/[/\\]/.test(next)) return next;
   return role === "platform" ? "/god/config/pricing/discounts" : "/";
 }
 

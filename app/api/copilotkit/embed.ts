@@ -94,7 +94,9 @@ export function embeddedFetch(embedded: Embedded, caller: Caller, db: Database) 
       body = JSON.stringify(payload);
     } else if (body && req.method === "POST" && /\/runs(\/stream)?$/.test(p)) {
       const payload = JSON.parse(body) as Record<string, any>;
-      payload.config = { ...payload.config, configurable: { ...payload.config?.configurable, caller, mode: "converse" } };
+      // The server decides who runs and which day it is: a browser-sent caller or `today` never survives.
+      const { today: _today, ...fromBrowser } = (payload.config?.configurable ?? {}) as Record<string, unknown>;
+      payload.config = { ...payload.config, configurable: { ...fromBrowser, caller, mode: "converse" } };
       body = JSON.stringify(payload);
     }
     return embedded.app.fetch(new Request(url, { method: req.method, headers: req.headers, body, signal: req.signal }));

@@ -25,7 +25,7 @@ export type FactBook = {
 };
 
 /** The spend rows an attempt draws on: the tenant budget in its current period, the offer's and its campaign's. */
-export function spendKeysFor(book: Pick<FactBook, "budget" | "offers">, code: CodeRow, now: Date): { keys: SpendKey[]; periodStart: string | null; campaignId: string | null } {
+export function spendKeysFor(book: Pick<FactBook, "budget" | "offers">, code: Pick<CodeRow, "offer_id">, now: Date): { keys: SpendKey[]; periodStart: string | null; campaignId: string | null } {
   const keys: SpendKey[] = [];
   const periodStart = book.budget ? budgetPeriodStart(book.budget.period, now) : null;
   if (periodStart) keys.push({ scope: "tenant", scope_id: "", period_start: periodStart });

@@ -1,0 +1,49 @@
+import { emptyCounters } from "@/core/governance";
+import type { Tx } from "@/db/database";
+import { keyOf, loadSpend, type SpendKey } from "./facts";
+import type { CodeRow } from "./mappers";
+import { loadLiveUses, lockForRedeem } from "./redeem-locks";
+import type { CodeSketch, RedeemPrefix } from "./redeem-prefix";
+import { type Attempt, type FactBook, loadFactBook, spendKeysFor } from "./redemption-facts";
+
+// Redeem's fact book in two round trips on the hot path: the locks (codes → budget → spend, one
+// statement, planned from the lock-free prefix) and then the live use counts. When the locked rows
+// contradict the plan (a code or the budget period changed since the prefix), the general loader runs
+// under the code locks instead — slower, same answer.
+
+/** An attempt whose code is only sketched until locked. */
+export type PlannedAttempt = Omit<Attempt, "code"> & { sketch: CodeSketch };
+
+/**
+ * Locks and loads everything the batch is decided on; returns the locked code rows and the book
+ * (why: decisions must see counters read under the locks, config from the prefix).
+ */
+export async function lockedFactBook(tx: Tx, tenantId: string, pre: RedeemPrefix, planned: PlannedAttempt[]): Promise<{ codes: Map<string, CodeRow>; book: FactBook | null }> {
+  const sketches = [...new Map(planned.map((p) => [p.sketch.code_id, p.sketch])).values()];
+  const planKeys = planned.flatMap((p) => spendKeysFor(pre, p.sketch, p.now).keys);
+  const locked = await lockForRedeem(tx, tenantId, sketches, pre.budget?.period ?? null, planKeys);
+  const codes = new Map(locked.codes.map((c) => [c.code_id, c]));
+  const attempts: Attempt[] = planned.flatMap(({ sketch, ...p }) => (codes.has(sketch.code_id) ? [{ ...p, code: codes.get(sketch.code_id)! }] : []));
+  if (attempts.length === 0) return { codes, book: null };
+  if (!locked.spend || locked.codes.length !== sketches.length) {
+    // The plan no longer holds: the general loader, under the code locks we already have.
+    return { codes, book: await loadFactBook(tx, tenantId, attempts, { lock: true }) };
+  }
+  let spent = locked.spend;
+  if (planKeys.some((k: SpendKey) => !spent.has(keyOf(k)))) spent = await loadSpend(tx, tenantId, planKeys, { lock: true });
+  const book: FactBook = {
+    policies: pre.policies, snapshots: pre.snapshots, budget: locked.budget, offers: pre.offers, eligibility: pre.eligibility,
+    counters: { ...emptyCounters(), spent },
+  };
+  const customers = attempts.flatMap((a) => (a.customerKey ? [a.customerKey] : []));
+  const controlled = [...pre.offers.entries()].flatMap(([id, o]) => (o.controls ? [[id, o.controls] as const] : []));
+  const uses = await loadLiveUses(tx, tenantId,
+    locked.codes.filter((c) => c.per_customer_limit !== null).map((c) => c.code_id),
+    controlled.filter(([, c]) => c.usage_limit !== null).map(([id]) => id),
+    controlled.filter(([, c]) => c.per_customer_limit !== null).map(([id]) => id), customers);
+  book.counters.customerUses = uses.customerUses;
+  book.counters.offerUses = uses.offerUses;
+  book.counters.offerCustomerUses = uses.offerCustomerUses;
+  for (const c of locked.codes) book.counters.uses.set(c.code_id, c.redemption_count);
+  return { codes, book };
+}

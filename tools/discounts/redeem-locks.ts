@@ -1,0 +1,96 @@
+import { sql } from "drizzle-orm";
+import type { BudgetPeriod } from "@/core/governance";
+import type { Tx } from "@/db/database";
+import { executeNamed } from "./redeem-prefix";
+import { keyOf, type SpendKey } from "./facts";
+import type { CodeRow } from "./mappers";
+import type { CodeSketch } from "./redeem-prefix";
+
+// The locked half of redeem's reads. One statement takes every lock in the global order — codes FOR
+// UPDATE by code_id → budget FOR SHARE → spend rows FOR UPDATE by (scope, scope_id, period_start) —
+// each step gated on the one before, so PostgreSQL cannot run them out of order. Locked reads return the
+// newest row versions; anything counted from unlocked rows (ledger sums) is read in a LATER statement,
+// whose snapshot starts after the locks are held (a statement's snapshot predates its lock waits).
+
+export type Locked = {
+  codes: CodeRow[];
+  budget: { cap_cents: number; period: BudgetPeriod } | null;
+  /** Spend per key, or null when the locked rows differ from the plan (the caller then re-plans under the locks). */
+  spend: Map<string, number> | null;
+};
+
+const parse = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
+const dateOrNull = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+const sketchOf = (c: CodeSketch) => `${c.code_id}:${c.offer_id ?? ""}:${c.surface}`;
+
+/** Why: a code read from JSON must look exactly like a drizzle-selected one (Dates, numbers). */
+function codeRow(r: Record<string, unknown>): CodeRow {
+  return {
+    ...(r as CodeRow), value: Number(r.value), minimum_order_cents: r.minimum_order_cents === null ? null : Number(r.minimum_order_cents),
+    starts_at: dateOrNull(r.starts_at), expires_at: dateOrNull(r.expires_at), created_at: new Date(r.created_at as string), updated_at: new Date(r.updated_at as string),
+  };
+}
+
+/**
+ * Locks the planned codes, the budget and the planned spend rows in one round trip (why: the hot code
+ * lock is then held for fewer round trips). Spend rows are locked only when codes and budget still
+ * match the plan; missing spend rows are simply absent from the map.
+ */
+export async function lockForRedeem(tx: Tx, tenantId: string, codes: CodeSketch[], period: BudgetPeriod | null, keys: SpendKey[]): Promise<Locked> {
+  const sorted = [...codes].sort((a, b) => (a.code_id < b.code_id ? -1 : a.code_id > b.code_id ? 1 : 0));
+  const plan = sorted.map(sketchOf).join(",");
+  const ids = JSON.stringify(sorted.map((c) => c.code_id));
+  const ks = JSON.stringify(keys.map((k) => [k.scope, k.scope_id, k.period_start]));
+  const res = await executeNamed(tx, "redeem_locks", sql`with c as (
+      select * from discount_codes where tenant_id = ${tenantId} and code_id = any(array(select (jsonb_array_elements_text(${ids}::jsonb))::uuid))
+      order by code_id for update),
+    b as (select cap_cents, period from budgets where tenant_id = ${tenantId} and (select count(*) from c) >= 0 for share),
+    g as (select (select coalesce(string_agg(code_id::text || ':' || coalesce(offer_id::text, '') || ':' || surface, ',' order by code_id), '') from c) = ${plan}
+      and (select coalesce(max(period), '') from b) = ${period ?? ""} as ok),
+    s as (select scope, scope_id, period_start::text as period_start, spent_cents from budget_spend
+      where tenant_id = ${tenantId} and (select ok from g)
+        and (scope, scope_id, period_start) in (select k->>0, k->>1, (k->>2)::date from jsonb_array_elements(${ks}::jsonb) k)
+      order by scope, scope_id, period_start for update)
+    select (select json_agg(c) from c) as codes, (select row_to_json(b) from b) as budget, (select ok from g) as ok, (select json_agg(s) from s) as spend`);
+  const r = (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
+  const budget = parse<{ cap_cents: number; period: BudgetPeriod } | null>(r.budget);
+  const ok = r.ok === true || r.ok === "t";
+  const spend = ok ? new Map<string, number>() : null;
+  for (const s of parse<{ scope: SpendKey["scope"]; scope_id: string; period_start: string; spent_cents: number }[] | null>(r.spend) ?? []) {
+    spend?.set(keyOf(s), Number(s.spent_cents));
+  }
+  return {
+    codes: (parse<Record<string, unknown>[] | null>(r.codes) ?? []).map(codeRow),
+    budget: budget ? { cap_cents: Number(budget.cap_cents), period: budget.period } : null,
+    spend,
+  };
+}
+
+export type LiveUses = { customerUses: Map<string, number>; offerUses: Map<string, number>; offerCustomerUses: Map<string, number> };
+
+/**
+ * Net uses per (code, customer), per offer and per (offer, customer), in one statement run after
+ * lockForRedeem (why: its fresh snapshot sees every redemption that held those locks before us).
+ */
+export async function loadLiveUses(tx: Tx, tenantId: string, limitedCodes: string[], offerTotals: string[], offerPerCustomer: string[], customers: string[]): Promise<LiveUses> {
+  const out: LiveUses = { customerUses: new Map(), offerUses: new Map(), offerCustomerUses: new Map() };
+  const need = (limitedCodes.length || offerPerCustomer.length) && customers.length;
+  if (!need && !offerTotals.length) return out;
+  const j = (xs: string[]) => JSON.stringify([...new Set(xs)]);
+  const set = (xs: string[]) => sql`any(array(select jsonb_array_elements_text(${j(xs)}::jsonb)))`;
+  const ids = (xs: string[]) => sql`any(array(select (jsonb_array_elements_text(${j(xs)}::jsonb))::uuid))`;
+  const net = sql`sum(case when kind = 'redemption' then 1 else -1 end)::int`;
+  const res = await executeNamed(tx, "redeem_uses", sql`select
+    (select json_agg(x) from (select code_id, customer_id, ${net} as n from discount_redemptions
+       where tenant_id = ${tenantId} and code_id = ${ids(limitedCodes)} and customer_id = ${set(customers)} group by code_id, customer_id) x) as cu,
+    (select json_agg(x) from (select offer_id, coalesce(sum(redemption_count), 0)::int as n from discount_codes
+       where tenant_id = ${tenantId} and offer_id = ${ids(offerTotals)} group by offer_id) x) as ot,
+    (select json_agg(x) from (select offer_id, customer_id, ${net} as n from discount_redemptions
+       where tenant_id = ${tenantId} and offer_id = ${ids(offerPerCustomer)} and customer_id = ${set(customers)} group by offer_id, customer_id) x) as oc`);
+  const r = (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
+  type Row = { code_id?: string; offer_id?: string; customer_id?: string; n: number };
+  for (const x of parse<Row[] | null>(r.cu) ?? []) out.customerUses.set(`${x.code_id}|${x.customer_id}`, Number(x.n));
+  for (const x of parse<Row[] | null>(r.ot) ?? []) out.offerUses.set(x.offer_id!, Number(x.n));
+  for (const x of parse<Row[] | null>(r.oc) ?? []) out.offerCustomerUses.set(`${x.offer_id}|${x.customer_id}`, Number(x.n));
+  return out;
+}

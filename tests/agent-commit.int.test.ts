@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { Command } from "@langchain/langgraph";
 import { eq } from "drizzle-orm";
@@ -10,10 +7,10 @@ import { emptyDraft, type OfferDraft } from "@/agent/draft";
 import { buildOfferGraph, turnInput } from "@/agent/graph";
 import { chatDraftModel } from "@/agent/model";
 import { campaignOffers, discountCodes, offerDescriptives, programCampaigns } from "@/db/schema";
-import { type DemoCredentials, ensureDemoSeed } from "@/db/seed";
-import { authenticate } from "@/tools/authenticate";
+import type { DemoCredentials } from "@/db/seed";
 import type { Caller } from "@/tools/context";
-import { createTestDatabase, type TestDatabase } from "./support/db";
+import type { TestDatabase } from "./support/db";
+import { createDemoDatabase } from "./support/demo";
 
 // The agent's commit: offer + copy + campaign link + governed code in one create_offer transaction
 // (a failure anywhere saves nothing), and free-shipping and BOGO offers with a promo code, where
@@ -32,10 +29,7 @@ let admin: Caller;
 let marketer: Caller;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  creds = await ensureDemoSeed(t.database, { dataDir: mkdtempSync(path.join(os.tmpdir(), "oc-commit-")), now: NOW });
-  admin = await authenticate(t.database, `Bearer ${creds.admin_key}`);
-  marketer = await authenticate(t.database, `Bearer ${creds.marketer_key}`);
+  ({ t, creds, admin, marketer } = await createDemoDatabase(NOW));
   // A failure injected at the last write of the commit (the code insert), to prove nothing before it stays.
   await t.database.runScript(`
     create function oc_test_fail_code() returns trigger language plpgsql as $$

@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { Command } from "@langchain/langgraph";
 import { eq } from "drizzle-orm";
@@ -11,10 +8,11 @@ import { buildOfferGraph, turnInput } from "@/agent/graph";
 import { chatDraftModel, type DraftModel } from "@/agent/model";
 import type { ReviewRequest } from "@/agent/state";
 import { discountCodes, offers } from "@/db/schema";
-import { type DemoCredentials, ensureDemoSeed } from "@/db/seed";
+import type { DemoCredentials } from "@/db/seed";
 import { authenticate } from "@/tools/authenticate";
 import type { Caller } from "@/tools/context";
-import { createTestDatabase, type TestDatabase } from "./support/db";
+import type { TestDatabase } from "./support/db";
+import { createDemoDatabase } from "./support/demo";
 
 // The copilot graph end to end on a real database, with a scripted chat model: review interrupt,
 // questions, compliant alternatives, edit/confirm/cancel, marketer vs admin, and a process restart.
@@ -38,10 +36,7 @@ let admin: Caller;
 let marketer: Caller;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  creds = await ensureDemoSeed(t.database, { dataDir: mkdtempSync(path.join(os.tmpdir(), "oc-agent-")), now: NOW });
-  admin = await authenticate(t.database, `Bearer ${creds.admin_key}`);
-  marketer = await authenticate(t.database, `Bearer ${creds.marketer_key}`);
+  ({ t, creds, admin, marketer } = await createDemoDatabase(NOW));
 });
 afterAll(() => t?.cleanup());
 

@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { Command } from "@langchain/langgraph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCheckpointer } from "@/agent/checkpointer";
@@ -9,11 +6,11 @@ import { buildOfferGraph, turnInput } from "@/agent/graph";
 import { createDraftModel, offlineModel } from "@/agent/model";
 import { createPlanner } from "@/agent/plan";
 import { discountCodes } from "@/db/schema";
-import { type DemoCredentials, ensureDemoSeed } from "@/db/seed";
+import type { DemoCredentials } from "@/db/seed";
 import { parseEnv } from "@/env";
-import { authenticate } from "@/tools/authenticate";
 import type { Caller } from "@/tools/context";
-import { createTestDatabase, type TestDatabase } from "./support/db";
+import type { TestDatabase } from "./support/db";
+import { createDemoDatabase } from "./support/demo";
 import { type FakeOpenAI, startFakeOpenAI } from "./support/fake-openai";
 
 // The real ChatOpenAI client against a fake OpenAI-compatible server on 127.0.0.1: one call per
@@ -35,9 +32,7 @@ let admin: Caller;
 let fake: FakeOpenAI;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  creds = await ensureDemoSeed(t.database, { dataDir: mkdtempSync(path.join(os.tmpdir(), "oc-llm-")), now: NOW });
-  admin = await authenticate(t.database, `Bearer ${creds.admin_key}`);
+  ({ t, creds, admin } = await createDemoDatabase(NOW));
   fake = await startFakeOpenAI();
 });
 afterAll(async () => {

@@ -33,10 +33,8 @@ export const setBudget = defineTool({
       // cap applies to every redemption that commits after this one.
       await tx.insert(budgets).values({ tenant_id, cap_cents: input.cap_cents, period: input.period, updated_at: now })
         .onConflictDoUpdate({ target: budgets.tenant_id, set: { cap_cents: input.cap_cents, period: input.period, updated_at: now } });
-      const key: SpendKey = { scope: "tenant", scope_id: "", period_start: budgetPeriodStart(input.period, now) };
-      const spent = (await loadSpend(tx, tenant_id, [key], { lock: false })).get(keyOf(key)) ?? 0;
       await writeAudit(tx, tenant_id, { caller: ctx.caller, action: "set_budget", allowed: true, subject_type: "budget", subject_id: tenant_id, at: now, details: { ...input } });
-      return budgetOut(input.cap_cents, input.period, spent, now);
+      return (await budgetViewInTx(tx, tenant_id, now))!;
     });
   },
 });

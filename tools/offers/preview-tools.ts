@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { effectiveStatus, OFFER_STATUSES } from "@/core/offers/lifecycle";
 import { savingsText, validityText } from "@/core/offers/preview";
+import { parseOfferTimestamp } from "@/core/offers/dates";
 import { merchants, offerDescriptives as d, tenants } from "@/db/schema";
 import { tenantTx } from "../context";
 import { defineTool } from "../registry";
@@ -29,7 +30,6 @@ export const PreviewOutput = z.object({
   warnings: z.array(z.string()).describe("What a shopper would miss: no title, no terms, no savings line…"),
 });
 
-const dateOnly = (s: string | null, edge: "start" | "end") => (s ? new Date(`${s}T${edge === "start" ? "00:00:00" : "23:59:59"}Z`) : null);
 
 export const previewOffer = defineTool({
   name: "preview_offer",
@@ -50,8 +50,8 @@ export const previewOffer = defineTool({
         savings_amount: copy?.savings_amount ?? null, savings_type: copy?.savings_type ?? null, offer_type: offer.offer_type,
         offer_value: offer.offer_value, max_discount_unit: offer.max_discount_unit, currency: tenant?.currency ?? "USD",
       });
-      const from = offer.version_active_from ?? dateOnly(offer.start_date, "start");
-      const until = offer.offer_expiry_date ?? dateOnly(offer.end_date, "end");
+      const from = offer.version_active_from ?? (offer.start_date ? parseOfferTimestamp(offer.start_date, "start") : null);
+      const until = offer.offer_expiry_date ?? (offer.end_date ? parseOfferTimestamp(offer.end_date, "end") : null);
       const warnings = [
         !copy && `No ${language} copy: add it with POST /dashboard/offers/${offer.offer_id}/descriptives`,
         copy && !copy.short_text && "No title (short_text)",

@@ -1,14 +1,9 @@
 import { z } from "zod";
+import { DISTRIBUTION_CHANNELS, OFFER_TYPES, PROGRAM_TYPES, REDEMPTION_METHODS, SURFACES } from "@/core/offers/vocabulary";
 
 // The offer draft the copilot builds. One schema feeds the offline planner's output, the LLM's
 // structured output, the UI form and the evals (CONTRACT §4). Every field is nullable rather than
 // optional: "not stated yet" is an explicit null, which OpenAI strict structured output accepts.
-
-export const PROGRAM_TYPES = ["closed_loop", "open_loop", "hybrid"] as const;
-export const OFFER_TYPES = ["percentage_discount", "fixed_discount", "bogo", "free_shipping", "cashback"] as const;
-export const REDEMPTION_METHODS = ["promo_code", "show_save", "barcode", "online_link"] as const;
-export const DISTRIBUTION_CHANNELS = ["hub_airdrops", "marketplace", "activation_links", "promo_code_redemption"] as const;
-export const SURFACES = ["shopify", "marketplace", "hub", "wix"] as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { type DraftField, OFFER_TYPES, type OfferDraft, PROGRAM_TYPES, REDEMPTION_METHODS, SURFACES } from "@/agent/draft";
+import { type DraftField, type OfferDraft } from "@/agent/draft";
+import { OFFER_TYPES, PROGRAM_TYPES, REDEMPTION_METHODS, SURFACES } from "@/core/offers/vocabulary";
 
 // The draft as a form: one control per field of the agent's draft schema, each with a label.
 // Values come from the agent's state; every change goes back through onChange (→ setState).

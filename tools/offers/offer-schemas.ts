@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DISTRIBUTION_CHANNELS, PROGRAM_TYPES, REDEMPTION_METHODS } from "@/agent/draft";
+import { DISTRIBUTION_CHANNELS, PROGRAM_TYPES, REDEMPTION_METHODS } from "@/core/offers/vocabulary";
 import { CREATE_STATUSES, OFFER_STATUSES } from "@/core/offers/lifecycle";
 import {
   CalendarDate, Cents, HttpUrl, LanguageCode, OptionalText, PageInput, PageOutput, PositiveInt, Text, Timestamp, Uuid,

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { OFFER_TYPES } from "@/agent/draft";
+import { OFFER_TYPES } from "@/core/offers/vocabulary";
 import { can } from "@/core/auth/permissions";
 import { AppError, type FieldIssue, invalidInput } from "@/core/errors";
 import { offerIssues, promoCodeIssues, wantsPromoCode } from "@/core/offers/consistency";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROGRAM_TYPES } from "@/agent/draft";
+import { PROGRAM_TYPES } from "@/core/offers/vocabulary";
 import { CalendarDate, Cents, OptionalText, PageInput, PageOutput, Text, Uuid } from "./common-schemas";
 
 // Programs group campaigns; campaigns group offers and may carry a budget (CONTRACT §3 column names).

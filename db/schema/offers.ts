@@ -215,3 +215,16 @@ export const customerListEntries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenant_id, t.list_id, t.customer_key] })],
 );
+
+// Codes an offer switched off when it stopped being active (draft, deactivated, expired by an edit,
+// deleted). Re-activating the offer switches back on exactly these, never a code someone turned off.
+export const offerCodePauses = pgTable(
+  "offer_code_pauses",
+  {
+    tenant_id: tenantId(),
+    code_id: uuid("code_id").notNull(),
+    offer_id: uuid("offer_id").notNull(),
+    paused_at: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenant_id, t.code_id] }), index("offer_code_pauses_offer_idx").on(t.tenant_id, t.offer_id)],
+);

@@ -70,9 +70,16 @@ export const auditLog = pgTable(
     issuer_type: text("issuer_type"),
     provider: text("provider"),
     api_key_id: uuid("api_key_id"),
+    /** The caller's role when the change was made (keys never change role, but the row outlives the key). */
+    role: text("role"),
     subject_type: text("subject_type"),
     subject_id: text("subject_id"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   },
-  (t) => [primaryKey({ columns: [t.tenant_id, t.audit_id] }), index("audit_log_tenant_at_idx").on(t.tenant_id, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.tenant_id, t.audit_id] }),
+    index("audit_log_tenant_at_idx").on(t.tenant_id, t.at),
+    // An offer's timeline reads its own rows.
+    index("audit_log_subject_idx").on(t.tenant_id, t.subject_type, t.subject_id),
+  ],
 );

@@ -29,6 +29,8 @@ export const apiKeys = pgTable(
     secret_hash: text("secret_hash").notNull(),
     created_at: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revoked_at: timestamp("revoked_at", { withTimezone: true }),
+    // Keys the demo seed made, so one statement can revoke them all before going live.
+    demo: boolean("demo").notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.tenant_id, t.api_key_id] }),
@@ -43,6 +45,26 @@ export const platformSettings = pgTable("platform_settings", {
   value: text("value").notNull(),
   updated_at: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+// Browser sign-ins (CONTRACT §7). The cookie holds a random id; only its SHA-256 is stored. No tenant_id column:
+// the app role has no privileges here and reaches rows only through the SECURITY DEFINER functions in rls.sql.
+export const browserSessions = pgTable(
+  "browser_sessions",
+  {
+    session_hash: text("session_hash").primaryKey(),
+    // The tenant key signed in with; deleting the key deletes its sessions, revoking it ends them at lookup.
+    api_key_id: uuid("api_key_id").references(() => apiKeys.api_key_id, { onDelete: "cascade" }),
+    // Platform sign-ins have no key row: the hash of the platform key used, so rotating that key ends them.
+    platform_key_hash: text("platform_key_hash"),
+    created_at: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Idle expiry counts from here; refreshed at most once a minute by lookups.
+    last_seen_at: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    // Absolute expiry, whatever the activity.
+    expires_at: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revoked_at: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("browser_sessions_api_key_idx").on(t.api_key_id)],
+);
 
 // Surfaces own the strategy: each carries its own discount policy.
 export const surfaces = pgTable(

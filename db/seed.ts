@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { newPlatformKey } from "@/core/auth/keys";
-import { issueApiKey } from "@/tools/tenancy/tools";
-import { PLATFORM_KEY_SETTING } from "@/tools/authenticate";
+import { issueApiKey } from "./api-keys";
 import type { Database } from "./database";
+import { getSetting, PLATFORM_KEY_SETTING, setSetting } from "./platform-settings";
 import * as s from "./schema";
 
 export const DEMO_TENANT_SETTING = "demo_tenant_id";
@@ -28,17 +28,6 @@ function credentialsPath(dataDir: string) {
 export function readDemoCredentials(dataDir: string): DemoCredentials | null {
   const p = credentialsPath(dataDir);
   return existsSync(p) ? (JSON.parse(readFileSync(p, "utf8")) as DemoCredentials) : null;
-}
-
-async function getSetting(db: Database, key: string) {
-  const [row] = await db.withSystem((tx) => tx.select().from(s.platformSettings).where(eq(s.platformSettings.key, key)));
-  return row?.value ?? null;
-}
-
-async function setSetting(db: Database, key: string, value: string) {
-  await db.withSystem((tx) =>
-    tx.insert(s.platformSettings).values({ key, value }).onConflictDoUpdate({ target: s.platformSettings.key, set: { value } }),
-  );
 }
 
 /**

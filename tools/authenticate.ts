@@ -3,10 +3,9 @@ import { bearerToken, hashSecret, parseTenantKey, sameHash } from "@/core/auth/k
 import { issuerFor } from "@/core/auth/permissions";
 import { AppError } from "@/core/errors";
 import type { Database } from "@/db/database";
-import { apiKeys, platformSettings } from "@/db/schema";
+import { getSetting, PLATFORM_KEY_SETTING } from "@/db/platform-settings";
+import { apiKeys } from "@/db/schema";
 import type { Caller } from "./context";
-
-export const PLATFORM_KEY_SETTING = "platform_key_hash";
 
 const unauthenticated = () => new AppError("unauthenticated", "A valid API key is required (Authorization: Bearer <key>)");
 
@@ -25,10 +24,7 @@ export async function authenticate(db: Database, authorization: string | null | 
   }
   const presented = hashSecret(key);
   let expected: string | undefined = platformKey ? hashSecret(platformKey) : undefined;
-  if (!expected) {
-    const [row] = await db.withSystem((tx) => tx.select().from(platformSettings).where(eq(platformSettings.key, PLATFORM_KEY_SETTING)).limit(1));
-    expected = row?.value;
-  }
+  if (!expected) expected = (await getSetting(db, PLATFORM_KEY_SETTING)) ?? undefined;
   if (expected && sameHash(presented, expected)) {
     return { tenantId: null, role: "platform", apiKeyId: null, provider: null, issuerType: "human" };
   }

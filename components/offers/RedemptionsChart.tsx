@@ -1,8 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-
-export type DayPoint = { day: string; redemptions: number };
+import type { DayPoint } from "@/lib/ui/offer-view";
 
 /** Redemptions per day; the table under it carries the same numbers for screen readers. */
 export function RedemptionsChart({ points }: { points: DayPoint[] }) {

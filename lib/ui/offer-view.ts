@@ -1,7 +1,9 @@
-import type { DayPoint } from "@/components/offers/RedemptionsChart";
 import { money } from "./types";
 
 // Reads the analytics and preview tool outputs (tools/offers) into what the offer page draws.
+
+/** One bar of the redemptions chart (why here: lib/ui shapes the data, components only draw it). */
+export type DayPoint = { day: string; redemptions: number };
 
 export type Analytics = {
   currency: string; total_redemptions: number; unique_users: number; revenue_generated: number; discount_cents: number;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/database";
 import { tenants } from "@/db/schema";
-import { issueApiKey } from "@/tools/tenancy/tools";
+import { issueApiKey } from "@/db/api-keys";
 import type { Caller, ToolContext } from "@/tools/context";
 import type { TenantRole } from "@/core/auth/permissions";
 

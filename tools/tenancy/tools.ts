@@ -1,8 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { randomUUID } from "node:crypto";
-import { newTenantKey } from "@/core/auth/keys";
 import { notFound } from "@/core/errors";
-import type { Database, Tx } from "@/db/database";
+import { issueApiKey } from "@/db/api-keys";
+import type { Tx } from "@/db/database";
 import { apiKeys, tenants } from "@/db/schema";
 import type { ToolContext } from "../context";
 import { defineTool } from "../registry";
@@ -27,23 +26,6 @@ export const createTenant = defineTool({
     return row;
   },
 });
-
-/** Issues a key for a tenant; exported for seeding and fixtures, which have no caller. */
-export async function issueApiKey(
-  db: Database | Tx,
-  values: { tenantId: string; role: "admin" | "marketer" | "connector"; provider?: string | null; label?: string | null },
-) {
-  const api_key_id = randomUUID();
-  const { key, secretHash } = newTenantKey(api_key_id);
-  const insert = (tx: Tx) =>
-    tx.insert(apiKeys).values({
-      tenant_id: values.tenantId, api_key_id, role: values.role, provider: values.provider ?? null,
-      label: values.label ?? null, secret_hash: secretHash,
-    });
-  if ("withSystem" in db) await db.withSystem(insert);
-  else await insert(db);
-  return { api_key_id, role: values.role, provider: values.provider ?? null, key };
-}
 
 export const createApiKey = defineTool({
   name: "create_api_key",

@@ -104,7 +104,8 @@ export const discountRedemptions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenant_id, t.redemption_id] }),
-    uniqueIndex("discount_redemptions_idem_uq").on(t.tenant_id, t.idempotency_key),
+    // Idempotency is scoped to (tenant, API key) (CONTRACT §6); keyless in-process callers share the nil-UUID scope.
+    uniqueIndex("discount_redemptions_key_idem_uq").on(t.tenant_id, sql`coalesce(${t.api_key_id}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.idempotency_key),
     // At most one void per redemption, enforced by the database.
     uniqueIndex("discount_redemptions_void_uq").on(t.tenant_id, t.voids_redemption_id),
     index("discount_redemptions_code_customer_idx").on(t.tenant_id, t.code_id, t.customer_id),

@@ -25,6 +25,8 @@ export const apiKeys = pgTable(
     api_key_id: uuid("api_key_id").notNull().defaultRandom(),
     role: text("role").$type<"admin" | "marketer" | "connector">().notNull(),
     provider: text("provider"),
+    // Connector keys act only on these surfaces; null means [provider] (CONTRACT §6).
+    surfaces: text("surfaces").array(),
     label: text("label"),
     secret_hash: text("secret_hash").notNull(),
     created_at: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

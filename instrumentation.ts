@@ -1,6 +1,3 @@
-// Runs once when the Next server starts: open + migrate the database, seed the demo, print the logins.
-export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { printStartBanner } = await import("./tools/transports/banner");
-  await printStartBanner();
-}
+// Start-up (open + migrate the database, seed the demo, print the logins) lives in server/main.ts, the
+// composition root that serves both the lean API and Next; Next itself has nothing to register.
+export async function register() {}

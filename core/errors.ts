@@ -10,7 +10,7 @@ export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export const ERROR_CODES = [
   "invalid_input", "unauthenticated", "forbidden", "not_found", "conflict", "idempotency_conflict",
-  "already_voided", "payload_too_large", "method_not_allowed", "internal", ...REJECTION_CODES,
+  "already_voided", "payload_too_large", "method_not_allowed", "unavailable", "internal", ...REJECTION_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -9,9 +9,9 @@ async function main() {
   const key = process.env.OFFER_COPILOT_API_KEY;
   if (!key) throw new Error("set OFFER_COPILOT_API_KEY to an API key (admin, marketer or connector)");
   const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
-  const { getAppState } = await import("@/tools/transports/deps");
+  const { getAppState } = await import("@/server/deps");
   const { authenticate } = await import("@/tools/authenticate");
-  const { createMcpServer } = await import("@/app/api/mcp/server");
+  const { createMcpServer } = await import("@/server/mcp");
   const { deps } = await getAppState();
   const caller = await authenticate(deps.db, `Bearer ${key}`, deps.platformKey);
   const server = createMcpServer(caller, deps);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: build when needed, then serve on PORT (default 3000) with telemetry switched off.
+// `npm start`: build the pages when needed, then run server/main.ts on PORT (default 3000), telemetry off.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -40,6 +40,8 @@ if (!dev && needsBuild()) {
   const r = spawnSync(next, ["build"], { stdio: "inherit", env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const child = spawn(next, [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+// One server in front of both: the lean API (REST, MCP, OpenAPI, health) and Next (pages, actions, copilot).
+const serverArgs = ["--import", "tsx", "server/main.ts", ...(dev ? ["--dev"] : [])];
+const child = spawn(process.execPath, serverArgs, { stdio: "inherit", env: { ...env, PORT: port } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

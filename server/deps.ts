@@ -1,7 +1,7 @@
 import { env } from "@/env";
 import { getDatabase } from "@/db/client";
 import { type DemoCredentials, ensureDemoSeed } from "@/db/seed";
-import type { AppDeps } from "./http";
+import type { AppDeps } from "@/tools/transports/http";
 
 const holder = globalThis as unknown as { __offerCopilotDeps?: Promise<{ deps: AppDeps; demo: DemoCredentials | null }> };
 

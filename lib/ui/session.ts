@@ -6,7 +6,7 @@ import { env } from "@/env";
 import { readDemoCredentials } from "@/db/seed";
 import { authenticate } from "@/tools/authenticate";
 import type { Caller } from "@/tools/context";
-import { getAppState } from "@/tools/transports/deps";
+import { getAppState } from "@/server/deps";
 
 // The signed-in user, server side only: the API key lives in an httpOnly cookie and is resolved to a
 // caller with the same `authenticate` every REST request uses, so a revoked key signs the user out.

@@ -1,7 +1,7 @@
 import { AppError, toAppError } from "@/core/errors";
 import { ROUTES } from "@/tools";
 import { runTool, type Tool } from "@/tools/registry";
-import { getAppDeps } from "@/tools/transports/deps";
+import { getAppDeps } from "@/server/deps";
 import type { Session } from "./session";
 
 // Pages call the registry's tools, never SQL: a tool is found by the REST route the contract names

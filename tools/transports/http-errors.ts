@@ -10,6 +10,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   idempotency_conflict: 409,
   already_voided: 409,
   payload_too_large: 413,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -19,11 +20,21 @@ export function httpStatus(code: ErrorCode): number {
   return STATUS[code] ?? 500;
 }
 
+/** An unexpected error as one log line without SQL parameters (drizzle puts them after "params:"). */
+export function describeForLog(err: unknown): string {
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return text.split(/\nparams:/)[0].slice(0, 500);
+}
+
 /** Error body per CONTRACT §0; never a stack trace or SQL. */
 export function errorResponse(err: unknown, headers: Record<string, string> = {}): Response {
   const e: AppError = toAppError(err);
+  if (!(err instanceof AppError)) console.error("[http] unexpected error:", describeForLog(err));
+  const extra: Record<string, string> = { ...headers };
+  // A saturated server says when to come back (CONTRACT §7: 503 unavailable with Retry-After).
+  if (e.code === "unavailable") extra["retry-after"] = String(Number(e.details.retry_after_seconds ?? 1));
   return Response.json(
     { error: { code: e.code, message: e.message, details: e.details } },
-    { status: httpStatus(e.code), headers: { "cache-control": "no-store", ...headers } },
+    { status: httpStatus(e.code), headers: { "cache-control": "no-store", ...extra } },
   );
 }

@@ -3,22 +3,24 @@ import type { Database } from "@/db/database";
 import { ANONYMOUS, authenticate } from "../authenticate";
 import type { Caller } from "../context";
 import { runTool } from "../registry";
+import { JSON_BODY_LIMIT, readLimitedBytes, UPLOAD_BODY_LIMIT } from "./body-limit";
 import { errorResponse } from "./http-errors";
 import { compileRoutes, pathParams, type RouteDef } from "./route";
 
 /** What a request needs from the process: the database, the clock, the configured platform key. */
 export type AppDeps = { db: Database; now: () => Date; platformKey?: string };
 
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
-
 type Body = Record<string, unknown>;
 
+const isUpload = (route: RouteDef, type: string) =>
+  !!route.acceptsCsv && (type.startsWith("multipart/form-data") || type.startsWith("text/csv") || type.startsWith("text/plain"));
+
+/** Reads and parses a body within its limit: JSON 1 MiB; CSV and multipart 10 MiB on upload routes. */
 async function readBody(req: Request, route: RouteDef): Promise<Body> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", `Request body is over ${MAX_BODY_BYTES} bytes`);
   const type = (req.headers.get("content-type") ?? "").toLowerCase();
+  const bytes = await readLimitedBytes(req.body, isUpload(route, type) ? UPLOAD_BODY_LIMIT : JSON_BODY_LIMIT, req.headers.get("content-length"));
   if (route.acceptsCsv && type.startsWith("multipart/form-data")) {
-    const form = await req.formData().catch(() => {
+    const form = await new Response(bytes, { headers: { "content-type": type } }).formData().catch(() => {
       throw invalidInput("Malformed multipart body");
     });
     const out: Body = {};
@@ -28,9 +30,8 @@ async function readBody(req: Request, route: RouteDef): Promise<Body> {
     }
     return out;
   }
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("payload_too_large", `Request body is over ${MAX_BODY_BYTES} bytes`);
-  if (route.acceptsCsv && (type.startsWith("text/csv") || type.startsWith("text/plain"))) return { csv: text };
+  const text = new TextDecoder().decode(bytes);
+  if (isUpload(route, type)) return { csv: text };
   if (!text.trim()) return {};
   let parsed: unknown;
   try {
@@ -64,37 +65,46 @@ function nameHeaderFields(err: unknown, route: RouteDef): unknown {
   return new AppError(err.code, err.message, { ...err.details, fields: renamed });
 }
 
-/** Builds the one REST adapter: parse → authenticate → authorise → run the tool → map the result. */
+const JSON_HEADERS = { "content-type": "application/json", "cache-control": "no-store" };
+
+/** One matched route: authenticate → read input (query, bounded body, headers, path) → run the tool → map. */
+export async function handleRoute(route: RouteDef, params: Record<string, string>, req: Request, deps: AppDeps): Promise<Response> {
+  try {
+    const authHeader = req.headers.get("authorization");
+    const caller: Caller =
+      route.auth === "public" && !authHeader ? ANONYMOUS : await authenticate(deps.db, authHeader, deps.platformKey);
+    const body = route.method === "POST" || route.method === "PUT" ? await readBody(req, route) : {};
+    const query = route.method === "GET" || route.method === "DELETE" ? Object.fromEntries(new URL(req.url).searchParams) : {};
+    const fromHeaders: Body = {};
+    for (const [field, name] of Object.entries(route.headers ?? {})) {
+      const v = req.headers.get(name);
+      if (v !== null) fromHeaders[field] = v;
+      else if (field in body) delete body[field]; // a header-borne field is read from its header only (CONTRACT §6)
+    }
+    const input = { ...query, ...body, ...fromHeaders, ...params };
+    const result = await runTool(route.tool, input, { caller, db: deps.db, now: deps.now });
+    const status = route.status ?? 200;
+    if (status === 204) return new Response(null, { status: 204 });
+    return new Response(JSON.stringify(result), { status, headers: JSON_HEADERS });
+  } catch (err) {
+    if (pathOnlyProblem(err, route)) return errorResponse(new AppError("not_found", "Not found"));
+    return errorResponse(nameHeaderFields(err, route));
+  }
+}
+
+/** 404, or 405 with Allow when the path exists under other methods. */
+export function unmatched(found: { allowed: string[] } | null, method: string, pathname: string): Response {
+  if (found) return errorResponse(new AppError("method_not_allowed", `${method} is not allowed here`), { allow: found.allowed.join(", ") });
+  return errorResponse(new AppError("not_found", `No route ${method} ${pathname}`));
+}
+
+/** The REST adapter over a route table, for in-process callers (tests); the lean server mounts handleRoute. */
 export function createHttpHandler(routes: RouteDef[]) {
   const match = compileRoutes(routes);
   return async function handle(req: Request, deps: AppDeps): Promise<Response> {
     const url = new URL(req.url);
     const found = match(req.method, url.pathname);
-    if (!found) return errorResponse(new AppError("not_found", `No route ${req.method} ${url.pathname}`));
-    if ("allowed" in found) {
-      return errorResponse(new AppError("method_not_allowed", `${req.method} is not allowed here`), { allow: found.allowed.join(", ") });
-    }
-    const { route, params } = found;
-    try {
-      const authHeader = req.headers.get("authorization");
-      const caller: Caller =
-        route.auth === "public" && !authHeader ? ANONYMOUS : await authenticate(deps.db, authHeader, deps.platformKey);
-      const query = Object.fromEntries(url.searchParams.entries());
-      const body = route.method === "POST" || route.method === "PUT" ? await readBody(req, route) : {};
-      const fromHeaders = Object.fromEntries(
-        Object.entries(route.headers ?? {}).flatMap(([field, name]) => {
-          const v = req.headers.get(name);
-          return v === null ? [] : [[field, v]];
-        }),
-      );
-      const input = { ...(route.method === "GET" || route.method === "DELETE" ? query : {}), ...body, ...fromHeaders, ...params };
-      const result = await runTool(route.tool, input, { caller, db: deps.db, now: deps.now });
-      const status = route.status ?? 200;
-      if (status === 204) return new Response(null, { status: 204 });
-      return Response.json(result, { status, headers: { "cache-control": "no-store" } });
-    } catch (err) {
-      if (pathOnlyProblem(err, route)) return errorResponse(new AppError("not_found", "Not found"));
-      return errorResponse(nameHeaderFields(err, route));
-    }
+    if (!found || "allowed" in found) return unmatched(found, req.method, url.pathname);
+    return handleRoute(found.route, found.params, req, deps);
   };
 }

@@ -3,7 +3,7 @@ import { LangGraphAgent } from "@copilotkit/runtime/langgraph";
 import { Client } from "@langchain/langgraph-sdk";
 import { GRAPH_ID } from "@/agent/graph";
 import { authenticate } from "@/tools/authenticate";
-import { getAppDeps } from "@/tools/transports/deps";
+import { getAppDeps } from "@/server/deps";
 import { errorResponse } from "@/tools/transports/http-errors";
 import { embeddedFetch, getEmbedded } from "../embed";
 

@@ -11,7 +11,7 @@ import { callNamedTool, tryRoute } from "@/lib/ui/tools";
 import type { Budget, KpiSnapshot, Policy } from "@/lib/ui/types";
 import { listGovernanceDecisions } from "@/tools/ui/governance-decisions";
 import type { TenantBudgetList } from "@/tools/ui/tenant-budgets";
-import { getAppDeps } from "@/tools/transports/deps";
+import { getAppDeps } from "@/server/deps";
 
 export const metadata = { title: "Discount control room · Offer Copilot" };
 

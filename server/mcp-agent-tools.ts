@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { can } from "@/core/auth/permissions";
+import { AppError, REJECTION_CODES } from "@/core/errors";
+import { type AgentDeps, agentToolContext } from "@/agent/config";
+import { OfferDraftSchema } from "@/agent/draft";
+import { loadTenantFacts } from "@/agent/facts";
+import { createDraftModel } from "@/agent/model";
+import { createOfferInput } from "@/agent/nodes/commit";
+import { createPlanner, reasonsOf } from "@/agent/plan";
+import { ValidationSchema } from "@/agent/state";
+import { validateDraft } from "@/agent/validate";
+import { toolByName } from "@/tools";
+import { requireTenant } from "@/tools/context";
+import { defineTool, runTool, type Tool } from "@/tools/registry";
+
+// The copilot's plan-and-validate and its confirm, as two MCP tools for admin and marketer keys.
+// They live at the app layer because they run the agent; tools/ never imports agent/.
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+
+const DraftOfferInput = z.object({
+  brief: z.string().min(1).max(4000).describe("The offer brief in plain words, as a marketer would type it"),
+  today: isoDate.optional().describe("The day dates are judged against; defaults to the server's UTC date"),
+}).strict();
+
+const DraftOfferOutput = z.object({
+  draft: OfferDraftSchema,
+  validation: ValidationSchema.extend({ reasons: z.array(z.object({ code: z.string(), message: z.string() })) }),
+});
+
+const CommitInput = z.object({
+  draft: OfferDraftSchema.describe("A draft from draft_offer, edited or not; it is validated again before saving"),
+  campaign_id: z.string().uuid().optional().describe("Link to this existing campaign instead of creating one"),
+}).strict();
+
+const CommitOutput = z.object({
+  offer_id: z.string(),
+  offer_status: z.string().describe("active when an admin confirmed; draft when a marketer did (an admin approves it)"),
+  code_id: z.string().nullable(),
+  promo_code: z.string().nullable(),
+  campaign_id: z.string().nullable(),
+});
+
+type CreatedOffer = { offer_id: string; offer_status: string; promo_codes: { code_id: string; promo_code: string }[]; campaign_ids: string[] };
+
+/** One compiled planner per database: building the graph per MCP request would be wasted work. */
+const planners = new WeakMap<object, ReturnType<typeof createPlanner>>();
+
+/** The planner for these dependencies, compiled on first use. */
+function plannerFor(deps: AgentDeps): ReturnType<typeof createPlanner> {
+  let p = planners.get(deps.db);
+  if (!p) planners.set(deps.db, (p = createPlanner(deps)));
+  return p;
+}
+
+/** A verdict that blocks saving, as the error a model can read: the first §2.4 code, else invalid_input. */
+function blockedError(v: z.infer<typeof ValidationSchema>): AppError {
+  const reasons = [...reasonsOf(v), ...v.questions.map((q) => ({ code: "missing_field", message: q.question }))];
+  const gov = v.issues.find((i) => (REJECTION_CODES as readonly string[]).includes(i.code));
+  const code = (gov?.code ?? "invalid_input") as "invalid_input";
+  return new AppError(code, `Nothing was saved: ${reasons.map((r) => r.message).join(" ")}`, { reasons });
+}
+
+/** draft_offer and commit_offer_draft bound to the app's database, model and clock. */
+export function agentMcpTools(deps: Omit<AgentDeps, "model"> & { model?: AgentDeps["model"] }): Tool[] {
+  const agentDeps: AgentDeps = { ...deps, model: deps.model ?? createDraftModel() };
+  const draftOffer = defineTool({
+    name: "draft_offer",
+    description: "Plans an offer from a brief with the copilot (read the brief, fill the draft, validate it against " +
+      "the tenant's policy, KPI floors and budget). Saves nothing; pass the draft to commit_offer_draft to save it.",
+    input: DraftOfferInput,
+    output: DraftOfferOutput,
+    permission: "agent.use",
+    async execute(input, ctx) {
+      requireTenant(ctx);
+      const out = await plannerFor(agentDeps)({ brief: input.brief, today: input.today, caller: { ...ctx.caller, issuerType: "agent" } });
+      return { draft: out.draft, validation: { ...out.validation, reasons: reasonsOf(out.validation) } };
+    },
+  });
+  const commitDraft = defineTool({
+    name: "commit_offer_draft",
+    description: "Saves a draft the way the copilot's confirm does: an admin's offer goes active, a marketer's is saved " +
+      "as a draft for an admin. The draft is validated again first; a refusal saves nothing and names its code.",
+    input: CommitInput,
+    output: CommitOutput,
+    permission: "agent.use",
+    async execute(input, ctx) {
+      const tenantId = requireTenant(ctx);
+      const now = ctx.now();
+      const facts = await loadTenantFacts(ctx.db, tenantId, now, input.draft.promoCode);
+      const verdict = validateDraft(input.draft, facts, now.toISOString().slice(0, 10));
+      if (!verdict.ok) throw blockedError(verdict);
+      const activate = can(ctx.caller.role, "offers.activate");
+      const choice = { campaignId: input.campaign_id ?? null, withBudget: can(ctx.caller.role, "budget.write") };
+      const tool = toolByName("create_offer")!;
+      const toolCtx = agentToolContext({ ...agentDeps, db: ctx.db, now: ctx.now }, ctx.caller);
+      const offer = (await runTool(tool, createOfferInput(input.draft, activate, choice), toolCtx)) as CreatedOffer;
+      const code = offer.promo_codes[0] ?? null;
+      return {
+        offer_id: offer.offer_id, offer_status: offer.offer_status, code_id: code?.code_id ?? null,
+        promo_code: code?.promo_code ?? null, campaign_id: offer.campaign_ids[0] ?? null,
+      };
+    },
+  });
+  return [draftOffer, commitDraft] as Tool[];
+}

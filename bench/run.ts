@@ -5,6 +5,7 @@ type Bench = { default: (args: string[]) => Promise<void> };
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   redeem: () => import("./redeem"),
+  http: () => import("./http"),
   planner: () => import("./planner"),
   analytics: () => import("./analytics"),
 };

@@ -4,8 +4,22 @@ import { z } from "zod";
 // so a bad setting fails at start with a clear message rather than deep in a request.
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  // Set → node-postgres against that server; unset → embedded PGlite under DATA_DIR.
+  // Set → node-postgres against that server; unset → embedded PGlite under DATA_DIR. On PostgreSQL this is the
+  // app's login role: not a superuser, not the schema owner, no BYPASSRLS (README "PostgreSQL roles").
   DATABASE_URL: z.string().url().optional(),
+  // The schema owner, for migrations and the demo seed at start only; unset → DATABASE_URL does both.
+  DATABASE_OWNER_URL: z.string().url().optional(),
+  // How long the database may hold a request (ms; 0 = off): connect, one statement, a lock wait, idle in a transaction.
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  // Session cookie Secure flag: auto = Secure (and __Host- prefixed) unless the browser reached us over plain
+  // http on a non-loopback host (judged by the request's Origin); true/false force it.
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  // Browser sessions end after this long without a request, and in any case after SESSION_MAX_HOURS.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   // Where the embedded database lives; relative paths resolve against the working dir.
   DATA_DIR: z.string().min(1).default(".data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -15,13 +29,19 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
-  // Seed the "Kigo Demo" tenant and print its keys at start (CONTRACT §5); off for real deployments.
-  DEMO_SEED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  // Seed the "Kigo Demo" tenant and offer demo sign-in (CONTRACT §5, §7). Unset: on only for the embedded demo
+  // (no DATABASE_URL, NODE_ENV not production); with either, only an explicit DEMO_SEED=true turns it on.
+  DEMO_SEED: z.enum(["true", "false"]).optional(),
   // Pool size for node-postgres; the redeem path batches, so a small pool goes far.
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(16),
+}).transform((e) => {
+  const embeddedDemo = !e.DATABASE_URL && e.NODE_ENV !== "production";
+  const demo = e.DEMO_SEED === "true" || (e.DEMO_SEED === undefined && embeddedDemo);
+  // DEMO_SEED_FORCED: the demo was switched on where it is off by default; the start banner warns every time.
+  return { ...e, DEMO_SEED: demo, DEMO_SEED_FORCED: demo && !embeddedDemo };
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = z.output<typeof EnvSchema>;
 
 /** Parses an env record; exported so tests can build variants without mutating process.env. */
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -26,7 +26,7 @@ export default async function run(args: string[]) {
     const smallOfferId = crypto.randomUUID();
     k0 = k.tenantId;
     o0 = offerId;
-    await t.database.withSystem(async (tx) => {
+    await t.database.withOwner(async (tx) => {
       for (const id of [offerId, smallOfferId]) {
         await tx.execute(sql`insert into offers (tenant_id, offer_id, offer_type) values (${k.tenantId}, ${id}, 'percentage_discount')`);
       }

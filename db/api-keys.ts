@@ -11,16 +11,18 @@ export type TenantKeyRole = "admin" | "marketer" | "connector";
 /** Issues a key for a tenant (why: seeding and fixtures have no caller); the secret is returned once. */
 export async function issueApiKey(
   db: Database | Tx,
-  values: { tenantId: string; role: TenantKeyRole; provider?: string | null; label?: string | null },
+  values: { tenantId: string; role: TenantKeyRole; provider?: string | null; label?: string | null; demo?: boolean; surfaces?: string[] | null },
 ) {
   const api_key_id = randomUUID();
   const { key, secretHash } = newTenantKey(api_key_id);
+  // A connector acts on its provider's surface unless given a list (CONTRACT §6); other roles have none.
+  const connectorSurfaces = values.role === "connector" ? (values.surfaces ?? (values.provider ? [values.provider] : null)) : null;
   const insert = (tx: Tx) =>
     tx.insert(apiKeys).values({
       tenant_id: values.tenantId, api_key_id, role: values.role, provider: values.provider ?? null,
-      label: values.label ?? null, secret_hash: secretHash,
+      label: values.label ?? null, secret_hash: secretHash, demo: values.demo ?? false, surfaces: connectorSurfaces,
     });
-  if ("withSystem" in db) await db.withSystem(insert);
+  if ("withTenant" in db) await db.withTenant(values.tenantId, insert);
   else await insert(db);
-  return { api_key_id, role: values.role, provider: values.provider ?? null, key };
+  return { api_key_id, role: values.role, provider: values.provider ?? null, surfaces: connectorSurfaces, key };
 }

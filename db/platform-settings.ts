@@ -9,13 +9,13 @@ export const PLATFORM_KEY_SETTING = "platform_key_hash";
 
 /** One setting's value, or null when unset (why: seed and authenticate read the same rows). */
 export async function getSetting(db: Database, key: string): Promise<string | null> {
-  const [row] = await db.withSystem((tx) => tx.select().from(platformSettings).where(eq(platformSettings.key, key)).limit(1));
+  const [row] = await db.withOwner((tx) => tx.select().from(platformSettings).where(eq(platformSettings.key, key)).limit(1));
   return row?.value ?? null;
 }
 
 /** Writes one setting, replacing any previous value. */
 export async function setSetting(db: Database, key: string, value: string): Promise<void> {
-  await db.withSystem((tx) =>
+  await db.withOwner((tx) =>
     tx.insert(platformSettings).values({ key, value }).onConflictDoUpdate({ target: platformSettings.key, set: { value } }),
   );
 }

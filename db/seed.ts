@@ -54,7 +54,7 @@ async function seedDemoTenant(db: Database, platformKeyFromEnv?: string): Promis
     await setSetting(db, PLATFORM_KEY_SETTING, generated.hash);
     platform_key = generated.key;
   }
-  const [tenant] = await db.withSystem((tx) => tx.insert(s.tenants).values({
+  const [tenant] = await db.withOwner((tx) => tx.insert(s.tenants).values({
     name: "Kigo Demo", currency: "USD",
     settings: { banned_words: ["guaranteed", "free money"], required_terms: [] },
   }).returning());

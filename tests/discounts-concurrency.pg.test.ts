@@ -15,7 +15,7 @@ const clock = testClock();
 
 /** Ledger and counters of one tenant, read as the owner. */
 async function totals(db: Database, tenantId: string, codeId: string) {
-  const q = (text: ReturnType<typeof sql>) => db.withSystem((tx) => tx.execute(text)) as unknown as Promise<{ rows: Record<string, unknown>[] }>;
+  const q = (text: ReturnType<typeof sql>) => db.withOwner((tx) => tx.execute(text)) as unknown as Promise<{ rows: Record<string, unknown>[] }>;
   const [ledger] = (await q(sql`select coalesce(sum(discount_cents),0)::bigint as sum, count(*) filter (where kind='redemption')::int as redemptions,
     count(*) filter (where kind='void')::int as voids from discount_redemptions where tenant_id = ${tenantId}`)).rows;
   const [spend] = (await q(sql`select coalesce(sum(spent_cents),0)::bigint as spent from budget_spend where tenant_id = ${tenantId} and scope = 'tenant'`)).rows;

@@ -30,7 +30,7 @@ describe("a redeem whose plan goes stale while it waits for the locks", () => {
   it("re-plans under the locks: the spend lands in the budget's new period, exactly once", async () => {
     const g = await governedTenant(t.database, clock, { capCents: 1_000_000, period: "month" });
     const code = await g.createCode({ value: 10 });
-    const blocker = new pg.Client({ connectionString: t.url });
+    const blocker = new pg.Client({ connectionString: t.ownerUrl });
     const watcher = new pg.Client({ connectionString: t.url });
     await blocker.connect();
     await watcher.connect();

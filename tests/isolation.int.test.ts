@@ -100,7 +100,7 @@ describe("append-only ledger", () => {
     await expect(t.database.withTenant(a, (tx) => tx.execute(sql`update discount_redemptions set discount_cents = 0`))).rejects.toThrow();
     await expect(t.database.withTenant(a, (tx) => tx.execute(sql`delete from discount_redemptions`))).rejects.toThrow();
     for (const stmt of [sql`update discount_redemptions set discount_cents = 0`, sql`delete from discount_redemptions`]) {
-      const err = await t.database.withSystem((tx) => tx.execute(stmt)).then(() => null, (e) => e);
+      const err = await t.database.withOwner((tx) => tx.execute(stmt)).then(() => null, (e) => e);
       expect(String(err?.cause?.message ?? err?.message)).toMatch(/append-only/);
     }
     const [r] = rows(await t.database.withTenant(a, (tx) => tx.execute(sql`select discount_cents from discount_redemptions`)));

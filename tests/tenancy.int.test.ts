@@ -35,7 +35,7 @@ describe("tenants and keys (CONTRACT §1)", () => {
     expect(issued.status).toBe(201);
     expect(issued.body).toMatchObject({ role: "admin", provider: null, key: expect.stringMatching(/^ock_/) });
 
-    const [row] = await t.database.withSystem((tx) => tx.select().from(apiKeys).where(eq(apiKeys.api_key_id, issued.body.api_key_id)));
+    const [row] = await t.database.withOwner((tx) => tx.select().from(apiKeys).where(eq(apiKeys.api_key_id, issued.body.api_key_id)));
     expect(JSON.stringify(row)).not.toContain(issued.body.key.split("_").pop());
 
     // The new admin key can manage its own tenant's keys.

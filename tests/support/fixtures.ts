@@ -7,7 +7,7 @@ import type { TenantRole } from "@/core/auth/permissions";
 
 /** A tenant row, created as the platform would. */
 export async function makeTenant(db: Database, values: { name?: string; currency?: string } = {}) {
-  const [row] = await db.withSystem((tx) =>
+  const [row] = await db.withOwner((tx) =>
     tx.insert(tenants).values({ name: values.name ?? `Tenant ${randomUUID().slice(0, 8)}`, currency: values.currency ?? "USD" }).returning(),
   );
   return row;

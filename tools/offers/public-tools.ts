@@ -11,9 +11,9 @@ import { PublicMerchantList, PublicMerchantsInput, PublicOfferList, PublicOffers
 // GET /api/v1/offers and /api/v1/merchants (public, read-only). Without a key the caller sees the
 // active offers of every tenant (a marketplace); a tenant key sees only its own tenant's.
 
-/** Anonymous and platform callers read across tenants; a tenant key stays inside its tenant under RLS. */
+/** Anonymous and platform callers read as offer_public (only public rows, rls.sql); a tenant key stays in its tenant. */
 function publicTx<T>(ctx: ToolContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.caller.tenantId ? ctx.db.withTenant(ctx.caller.tenantId, fn) : ctx.db.withSystem(fn);
+  return ctx.caller.tenantId ? ctx.db.withTenant(ctx.caller.tenantId, fn) : ctx.db.withPublic(fn);
 }
 
 /** Visible to the public: stored active, not past expiry, not deleted. */

@@ -1,6 +1,6 @@
-import { asc, count } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { tenants } from "@/db/schema";
+import type { Tx } from "@/db/database";
 import { budgetViewInTx } from "../discounts/budget-tools";
 import { BudgetPeriod } from "../discounts/policy-schemas";
 import { ListQuery } from "../discounts/schemas";
@@ -44,17 +44,30 @@ export const listTenantBudgets = defineTool({
   output: Output,
   permission: "tenants.read",
   execute: (input, ctx) =>
-    // The platform belongs to no tenant: one system transaction reads across tenants, each budget scoped by its id.
+    // The platform belongs to no tenant: the tenant list comes from the narrow app_tenant_page (rls.sql), then
+    // each budget is read inside that tenant's own RLS scope.
     ctx.db.withSystem(async (tx) => {
       const now = ctx.now();
-      const [{ total }] = await tx.select({ total: count() }).from(tenants);
-      const page = await tx.select({ tenant_id: tenants.tenant_id, name: tenants.name, currency: tenants.currency }).from(tenants)
-        .orderBy(asc(tenants.name), asc(tenants.tenant_id)).limit(input.limit).offset(input.offset);
+      type Row = { tenant_id: string; name: string; currency: string; total_count: number };
+      const res = await tx.execute(sql`select * from app_tenant_page(${input.limit}, ${input.offset})`);
+      const page = (res as unknown as { rows: Row[] }).rows;
       const tenant_budgets = [];
-      for (const t of page) tenant_budgets.push({ ...t, ...((await budgetViewInTx(tx, t.tenant_id, now)) ?? NO_BUDGET) });
-      return { tenant_budgets, total_count: Number(total), limit: input.limit, offset: input.offset };
+      for (const t of page) {
+        await tx.execute(sql`select set_config('app.tenant_id', ${t.tenant_id}, true)`);
+        const view = (await budgetViewInTx(tx, t.tenant_id, now)) ?? NO_BUDGET;
+        tenant_budgets.push({ tenant_id: t.tenant_id, name: t.name, currency: t.currency, ...view });
+      }
+      const total = page.length ? Number(page[0].total_count) : await tenantCount(tx);
+      return { tenant_budgets, total_count: total, limit: input.limit, offset: input.offset };
     }),
 });
+
+/** The tenant count when the requested page is past the end (the page then has no row to carry it). */
+async function tenantCount(tx: Tx): Promise<number> {
+  const res = await tx.execute(sql`select total_count from app_tenant_page(1, 0)`);
+  const [row] = (res as unknown as { rows: { total_count: number }[] }).rows;
+  return row ? Number(row.total_count) : 0;
+}
 
 /** The UI's own read tools, registered once in tools/index.ts; the agent and MCP list them under the same permissions. */
 export const uiTools: Tool[] = [listGovernanceDecisions, listTenantBudgets] as Tool[];

@@ -1,22 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { type RunningApp, startApp } from "./support/app-server";
+import { type SharedApp, sharedApp } from "./support/app-server";
 import { launchBrowser, newContext, recordTiming, shot, signInAsDemo } from "./support/browser";
 import { EXAMPLE_BRIEF, chatText, draftValue, expectDraft, openCopilot, sendMessage, waitForAgentIdle } from "./support/copilot";
 
 // Scenario 1: the demo admin drafts the Offer Manager document's example brief, confirms it, and the
 // offer is listed with its code. Also: sign-in gate, role in the header, reopening the thread.
 
-let app: RunningApp;
+let app: SharedApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await sharedApp();
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
 });
 
 describe("copilot: example brief → confirmed offer", () => {

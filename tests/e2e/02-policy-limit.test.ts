@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { type RunningApp, startApp } from "./support/app-server";
+import { type SharedApp, sharedApp } from "./support/app-server";
 import { launchBrowser, newContext, shot, signInAsDemo } from "./support/browser";
 import { chatText, checkState, expectDraft, openCopilot, sendMessage, waitForAgentIdle } from "./support/copilot";
 import { api } from "./support/rest";
@@ -8,10 +8,10 @@ import { api } from "./support/rest";
 // Scenario 2: 90% off is outside every surface's policy (max 25% in the demo): the copilot says so,
 // proposes the maximum, offers no review, and nothing is created.
 
-let app: RunningApp;
+let app: SharedApp;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.stop(); });
+beforeAll(async () => { app = await sharedApp(); browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
 
 describe("copilot: over-limit discount", () => {
   it("explains the policy limit, proposes 25%, takes the suggestion as an edit, and a cancel creates nothing", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { type RunningApp, startApp } from "./support/app-server";
+import { type SharedApp, sharedApp } from "./support/app-server";
 import { launchBrowser, newContext, shot, signInAsDemo } from "./support/browser";
 import { EXAMPLE_BRIEF, chatText, checkState, expectDraft, openCopilot, sendMessage, waitForAgentIdle } from "./support/copilot";
 import { api } from "./support/rest";
@@ -8,10 +8,10 @@ import { api } from "./support/rest";
 // Scenario 3: a profit snapshot below its floor pauses discounts: the copilot warns, the draft's KPI
 // check is red, and the control room's KPI Governor shows the failing floor.
 
-let app: RunningApp;
+let app: SharedApp;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.stop(); });
+beforeAll(async () => { app = await sharedApp(); browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
 
 describe("KPI floor breached", () => {
   it("warns in the copilot and shows red in the KPI Governor", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { type RunningApp, startApp } from "./support/app-server";
+import { type SharedApp, sharedApp } from "./support/app-server";
 import { launchBrowser, newContext, shot, signInAsDemo } from "./support/browser";
 import { checkState, expectDraft, openCopilot, sendMessage, waitForAgentIdle } from "./support/copilot";
 import { api } from "./support/rest";
@@ -8,10 +8,10 @@ import { api } from "./support/rest";
 // Scenario 4: an admin lowers Shopify's maximum with the slider (keyboard), confirms the save, the
 // value survives a reload, and the next draft is judged against the new maximum.
 
-let app: RunningApp;
+let app: SharedApp;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.stop(); });
+beforeAll(async () => { app = await sharedApp(); browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
 
 describe("control room: policy slider", () => {
   it("persists a new maximum and validates new drafts against it", async () => {

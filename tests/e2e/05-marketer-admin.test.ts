@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { type RunningApp, startApp } from "./support/app-server";
+import { type SharedApp, sharedApp } from "./support/app-server";
 import { launchBrowser, newContext, shot, signInAsDemo } from "./support/browser";
 import { expectDraft, openCopilot, sendMessage, waitForAgentIdle } from "./support/copilot";
 
 // Scenario 5: a marketer's confirm saves a draft (no activate button for them); the admin activates it
 // from the offer page.
 
-let app: RunningApp;
+let app: SharedApp;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.stop(); });
+beforeAll(async () => { app = await sharedApp(); browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
 
 describe("marketer drafts, admin activates", () => {
   it("saves the marketer's offer as a draft and lets the admin activate it", async () => {

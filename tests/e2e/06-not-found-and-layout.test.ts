@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { type RunningApp, startApp } from "./support/app-server";
+import { type SharedApp, sharedApp } from "./support/app-server";
 import { DESKTOP, PHONE, launchBrowser, newContext, shot, signInAsDemo } from "./support/browser";
 import { chatInput, waitForChatReady } from "./support/copilot";
 import { api } from "./support/rest";
@@ -9,10 +9,10 @@ import { api } from "./support/rest";
 // 390×844 without horizontal scrolling, and the pages work from the keyboard; the chat box has a label and
 // waits for its thread before it takes a message.
 
-let app: RunningApp;
+let app: SharedApp;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.stop(); });
+beforeAll(async () => { app = await sharedApp(); browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
 
 const overflowX = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 

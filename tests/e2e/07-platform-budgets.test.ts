@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { type RunningApp, startApp } from "./support/app-server";
+import { type SharedApp, sharedApp } from "./support/app-server";
 import { PHONE, launchBrowser, newContext, shot } from "./support/browser";
 import { api } from "./support/rest";
 
 // Scenario 7: the platform operator pastes the platform key on /sign-in and watches every tenant's budget in
 // the control room: the Kigo Demo row shows the same spent / headroom as the tenant's own GET /api/budget.
 
-let app: RunningApp;
+let app: SharedApp;
 let browser: Browser;
-beforeAll(async () => { app = await startApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await app?.stop(); });
+beforeAll(async () => { app = await sharedApp(); browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
 
 const usd = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 

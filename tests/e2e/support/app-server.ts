@@ -1,14 +1,17 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 // Starts the REAL app for browser tests: `node scripts/start.mjs` (builds into its own dist dir when
-// sources changed, then `next start`) on a free port with a fresh DATA_DIR and the demo seed.
+// sources changed, then server/main.ts: the lean API in front of Next) on a free port with a fresh DATA_DIR
+// and the demo seed. global-setup.ts starts ONE for the whole browser suite; files read it with `sharedApp()`.
 
 export type DemoKeys = { tenant_id: string; admin_key: string; marketer_key: string; connector_key: string; platform_key: string | null };
 export type RunningApp = { baseUrl: string; dataDir: string; demo: DemoKeys; stop: () => Promise<void> };
+/** What the global setup hands to every browser test file. */
+export type SharedApp = Omit<RunningApp, "stop">;
 
 const ROOT = path.resolve(__dirname, "../../..");
 export const DIST_DIR = process.env.E2E_DIST_DIR || ".next-e2e";
@@ -48,10 +51,6 @@ export async function startApp(): Promise<RunningApp> {
     NEXT_TELEMETRY_DISABLED: "1", COPILOTKIT_TELEMETRY_DISABLED: "true", DO_NOT_TRACK: "1", LANGSMITH_TRACING: "false",
     NEXT_IGNORE_INCORRECT_LOCKFILE: "1", OPENAI_API_KEY: "", DATABASE_URL: "",
   };
-  // `next build` adds its dist dir's type folders to tsconfig.json; put the shared file back afterwards.
-  const tsconfigPath = path.join(ROOT, "tsconfig.json");
-  const tsconfigBefore = readFileSync(tsconfigPath, "utf8");
-  const restoreTsconfig = () => { if (readFileSync(tsconfigPath, "utf8") !== tsconfigBefore) writeFileSync(tsconfigPath, tsconfigBefore); };
   let output = "";
   const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d) => { output += d; });
@@ -64,10 +63,9 @@ export async function startApp(): Promise<RunningApp> {
       try { process.kill(-child.pid, "SIGKILL"); } catch { /* already gone */ }
     }
     rmSync(dataDir, { recursive: true, force: true });
-    restoreTsconfig();
   };
   try {
-    await waitForHealth(baseUrl, child, () => output, 420_000).finally(restoreTsconfig);
+    await waitForHealth(baseUrl, child, () => output, 420_000);
     const credsPath = path.join(dataDir, "demo-credentials.json");
     if (!existsSync(credsPath)) throw new Error("The demo seed did not write demo-credentials.json");
     const demo = JSON.parse(readFileSync(credsPath, "utf8")) as DemoKeys;
@@ -84,4 +82,10 @@ export function chromiumPath(): string {
   if (!existsSync(p)) spawnSync("sh", ["-c", "apt-get update && apt-get install -y chromium"], { stdio: "inherit" });
   if (!existsSync(p)) throw new Error("chromium is not installed (apt-get install -y chromium)");
   return p;
+}
+
+/** The suite's one running app (started by global-setup.ts); a file never starts or stops its own. */
+export async function sharedApp(): Promise<SharedApp> {
+  const { inject } = await import("vitest");
+  return inject("e2eApp");
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { chromiumPath, type RunningApp } from "./app-server";
+import { chromiumPath, type SharedApp } from "./app-server";
 
 // One headless Chromium per test file, contexts per user, screenshots under artifacts/e2e/.
 
@@ -18,7 +18,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser profile (own cookies) at a given viewport. */
-export function newContext(browser: Browser, app: RunningApp, viewport = DESKTOP): Promise<BrowserContext> {
+export function newContext(browser: Browser, app: SharedApp, viewport = DESKTOP): Promise<BrowserContext> {
   return browser.newContext({ baseURL: app.baseUrl, viewport });
 }
 

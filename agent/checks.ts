@@ -1,4 +1,4 @@
-import type { TenantSettings } from "@/db/schema";
+import type { TenantSettings } from "@/tools/copilot";
 import type { DraftField, OfferDraft } from "./draft";
 import type { Issue } from "./state";
 

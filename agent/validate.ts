@@ -1,7 +1,10 @@
 import { evaluateProposal, type GovernanceReason, type ProposalSuggestion } from "@/core/governance";
+import { proposalFacts } from "@/tools/discounts/governance-facts";
 import { brandIssues, dateIssues, missingFieldQuestions, promoCodeIssues, withoutBannedWords } from "./checks";
 import type { OfferDraft } from "./draft";
-import { policyFor, type TenantFacts } from "./facts";
+import type { Caller } from "@/tools/context";
+import type { AgentDeps } from "./config";
+import { loadTenantFacts, type TenantFacts } from "./facts";
 import type { Alternative, Issue, Validation } from "./state";
 import { codeTermsOf, codeTermsProblems, formatOfferValue, offerValueFor, toCents } from "./terms";
 
@@ -22,9 +25,8 @@ export function governanceOutcome(d: OfferDraft, facts: TenantFacts): Governance
   const total = d.totalBudget === null ? null : toCents(d.totalBudget);
   const outcomes = surfaces.map((surface) => ({
     surface,
-    ...evaluateProposal({ surface, ...terms, total_budget_cents: total }, {
-      policy: policyFor(facts, surface), snapshots: facts.snapshots, tenantBudget: facts.tenantBudget, now: facts.now,
-    }),
+    // The same facts → proposal mapping check_discount_proposal uses (tools/discounts/governance-facts.ts).
+    ...evaluateProposal({ surface, ...terms, total_budget_cents: total }, proposalFacts(facts, surface)),
   }));
   return outcomes.find((o) => o.allowed) ?? outcomes[0];
 }
@@ -67,6 +69,11 @@ export function validateDraft(d: OfferDraft, facts: TenantFacts, today: string):
     : null;
 
   return { ok: issues.length === 0 && questions.length === 0, allowed: issues.length === 0, issues, questions, alternative };
+}
+
+/** Loads the caller's facts through the tools and judges the draft (validation, commit and MCP's commit share it). */
+export async function judgeDraft(deps: AgentDeps, caller: Caller, d: OfferDraft, today: string): Promise<Validation> {
+  return validateDraft(d, await loadTenantFacts(deps, caller, deps.now(), d.promoCode), today);
 }
 
 /** Which draft field a governance code is about, so the UI can highlight it. */

@@ -21,6 +21,7 @@ export default async function run(args: string[]): Promise<void> {
   const { ensureDemoSeed } = await import("../db/seed");
   const { offlineModel } = await import("../agent/model");
   const { createPlanner, demoCaller } = await import("../agent/plan");
+  const { toolRunner } = await import("../tools/copilot");
   const { planOffline } = await import("../agent/planner");
 
   const db = await openPglite();
@@ -28,7 +29,8 @@ export default async function run(args: string[]): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "oc-bench-"));
   const demo = await ensureDemoSeed(db, { dataDir });
   rmSync(dataDir, { recursive: true, force: true });
-  const plan = createPlanner({ db, model: offlineModel(), now: () => new Date() });
+  const now = () => new Date();
+  const plan = createPlanner({ tools: toolRunner(db, now), model: offlineModel(), now });
   const caller = demoCaller(demo.tenant_id);
   const file = path.join(process.cwd(), "evals/datasets/main.jsonl");
   const cases = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as { brief: string; today: string });

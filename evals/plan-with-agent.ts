@@ -18,12 +18,14 @@ async function open() {
   const { ensureDemoSeed } = await import("../db/seed");
   const { createDraftModel } = await import("../agent/model");
   const { createPlanner, demoCaller, reasonsOf } = await import("../agent/plan");
+  const { toolRunner } = await import("../tools/copilot");
   const db = await openPglite();
   await migrate(db);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "oc-evals-"));
   const demo = await ensureDemoSeed(db, { dataDir });
   rmSync(dataDir, { recursive: true, force: true });
-  const plan = createPlanner({ db, model: createDraftModel(), now: () => new Date() });
+  const now = () => new Date();
+  const plan = createPlanner({ tools: toolRunner(db, now), model: createDraftModel(), now });
   return { plan, caller: demoCaller(demo.tenant_id), reasonsOf };
 }
 

@@ -36,13 +36,15 @@ async function main() {
   const { authenticate } = await import("@/tools/authenticate");
   const { createDraftModel } = await import("@/agent/model");
   const { createPlanner, demoCaller, reasonsOf } = await import("@/agent/plan");
+  const { toolRunner } = await import("@/tools/copilot");
 
   const db = await getDatabase();
   try {
     const demo = await ensureDemoSeed(db, { dataDir: env.DATA_DIR, platformKeyFromEnv: env.PLATFORM_API_KEY });
     const caller = args.apiKey ? await authenticate(db, `Bearer ${args.apiKey}`, env.PLATFORM_API_KEY) : demoCaller(demo.tenant_id);
     if (!caller.tenantId) throw new Error("the platform key belongs to no tenant; pass a tenant key (admin or marketer)");
-    const plan = createPlanner({ db, model: createDraftModel(), now: () => new Date() });
+    const now = () => new Date();
+    const plan = createPlanner({ tools: toolRunner(db, now), model: createDraftModel(), now });
     const out = await plan({ brief: args.brief, today: args.today, caller: { ...caller, issuerType: "agent" } });
     console.log(JSON.stringify({ draft: out.draft, validation: { ...out.validation, reasons: reasonsOf(out.validation) } }, null, 2));
   } finally {

@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { can } from "@/core/auth/permissions";
 import { AppError, REJECTION_CODES } from "@/core/errors";
-import { type AgentDeps, agentToolContext } from "@/agent/config";
+import type { AgentDeps } from "@/agent/config";
 import { OfferDraftSchema } from "@/agent/draft";
-import { loadTenantFacts } from "@/agent/facts";
-import { createDraftModel } from "@/agent/model";
+import { createDraftModel, type DraftModel } from "@/agent/model";
 import { createOfferInput } from "@/agent/nodes/commit";
 import { createPlanner, reasonsOf } from "@/agent/plan";
 import { ValidationSchema } from "@/agent/state";
-import { validateDraft } from "@/agent/validate";
+import { judgeDraft } from "@/agent/validate";
+import type { Database } from "@/db/database";
 import { toolByName } from "@/tools";
 import { requireTenant } from "@/tools/context";
-import { defineTool, runTool, type Tool } from "@/tools/registry";
+import { toolRunner } from "@/tools/copilot";
+import { defineTool, type Tool } from "@/tools/registry";
 
 // The copilot's plan-and-validate and its confirm, as two MCP tools for admin and marketer keys.
 // They live at the app layer because they run the agent; tools/ never imports agent/.
@@ -47,9 +48,9 @@ type CreatedOffer = { offer_id: string; offer_status: string; promo_codes: { cod
 const planners = new WeakMap<object, ReturnType<typeof createPlanner>>();
 
 /** The planner for these dependencies, compiled on first use. */
-function plannerFor(deps: AgentDeps): ReturnType<typeof createPlanner> {
-  let p = planners.get(deps.db);
-  if (!p) planners.set(deps.db, (p = createPlanner(deps)));
+function plannerFor(db: Database, deps: AgentDeps): ReturnType<typeof createPlanner> {
+  let p = planners.get(db);
+  if (!p) planners.set(db, (p = createPlanner(deps)));
   return p;
 }
 
@@ -62,8 +63,8 @@ function blockedError(v: z.infer<typeof ValidationSchema>): AppError {
 }
 
 /** draft_offer and commit_offer_draft bound to the app's database, model and clock. */
-export function agentMcpTools(deps: Omit<AgentDeps, "model"> & { model?: AgentDeps["model"] }): Tool[] {
-  const agentDeps: AgentDeps = { ...deps, model: deps.model ?? createDraftModel() };
+export function agentMcpTools(deps: { db: Database; now: () => Date; model?: DraftModel }): Tool[] {
+  const agentDeps: AgentDeps = { tools: toolRunner(deps.db, deps.now), model: deps.model ?? createDraftModel(), now: deps.now };
   const draftOffer = defineTool({
     name: "draft_offer",
     description: "Plans an offer from a brief with the copilot (read the brief, fill the draft, validate it against " +
@@ -73,7 +74,7 @@ export function agentMcpTools(deps: Omit<AgentDeps, "model"> & { model?: AgentDe
     permission: "agent.use",
     async execute(input, ctx) {
       requireTenant(ctx);
-      const out = await plannerFor(agentDeps)({ brief: input.brief, today: input.today, caller: { ...ctx.caller, issuerType: "agent" } });
+      const out = await plannerFor(deps.db, agentDeps)({ brief: input.brief, today: input.today, caller: { ...ctx.caller, issuerType: "agent" } });
       return { draft: out.draft, validation: { ...out.validation, reasons: reasonsOf(out.validation) } };
     },
   });
@@ -85,16 +86,14 @@ export function agentMcpTools(deps: Omit<AgentDeps, "model"> & { model?: AgentDe
     output: CommitOutput,
     permission: "agent.use",
     async execute(input, ctx) {
-      const tenantId = requireTenant(ctx);
-      const now = ctx.now();
-      const facts = await loadTenantFacts(ctx.db, tenantId, now, input.draft.promoCode);
-      const verdict = validateDraft(input.draft, facts, now.toISOString().slice(0, 10));
+      requireTenant(ctx);
+      const callDeps: AgentDeps = { ...agentDeps, tools: toolRunner(ctx.db, ctx.now), now: ctx.now };
+      const verdict = await judgeDraft(callDeps, ctx.caller, input.draft, ctx.now().toISOString().slice(0, 10));
       if (!verdict.ok) throw blockedError(verdict);
       const activate = can(ctx.caller.role, "offers.activate");
       const choice = { campaignId: input.campaign_id ?? null, withBudget: can(ctx.caller.role, "budget.write") };
       const tool = toolByName("create_offer")!;
-      const toolCtx = agentToolContext({ ...agentDeps, db: ctx.db, now: ctx.now }, ctx.caller);
-      const offer = (await runTool(tool, createOfferInput(input.draft, activate, choice), toolCtx)) as CreatedOffer;
+      const offer = (await callDeps.tools(tool, createOfferInput(input.draft, activate, choice), ctx.caller)) as CreatedOffer;
       const code = offer.promo_codes[0] ?? null;
       return {
         offer_id: offer.offer_id, offer_status: offer.offer_status, code_id: code?.code_id ?? null,

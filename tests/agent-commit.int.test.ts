@@ -2,7 +2,8 @@ import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { Command } from "@langchain/langgraph";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCheckpointer } from "@/agent/checkpointer";
+import { createCheckpointer } from "@/db/checkpointer";
+import { toolRunner } from "@/tools/copilot";
 import { emptyDraft, type OfferDraft } from "@/agent/draft";
 import { buildOfferGraph, turnInput } from "@/agent/graph";
 import { chatDraftModel } from "@/agent/model";
@@ -41,7 +42,7 @@ afterAll(() => t?.cleanup());
 /** One brief (answered by the scripted draft) and a confirm; returns the review and the final state. */
 async function confirm(d: OfferDraft, caller: Caller = admin, extra: Record<string, unknown> = {}) {
   const model = chatDraftModel(new FakeListChatModel({ responses: [JSON.stringify(d)] }));
-  const graph = buildOfferGraph({ db: t.database, model, now: () => NOW }, await createCheckpointer(t.database));
+  const graph = buildOfferGraph({ tools: toolRunner(t.database, () => NOW), model, now: () => NOW }, await createCheckpointer(t.database));
   const config = { configurable: { caller, today: "2026-11-21", thread_id: crypto.randomUUID(), ...extra } };
   const first = await graph.invoke(turnInput("brief"), config);
   const review = (first as any).__interrupt__?.[0]?.value;

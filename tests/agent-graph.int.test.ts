@@ -2,7 +2,8 @@ import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { Command } from "@langchain/langgraph";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCheckpointer } from "@/agent/checkpointer";
+import { createCheckpointer } from "@/db/checkpointer";
+import { toolRunner } from "@/tools/copilot";
 import { emptyDraft, type OfferDraft } from "@/agent/draft";
 import { buildOfferGraph, turnInput } from "@/agent/graph";
 import { chatDraftModel, type DraftModel } from "@/agent/model";
@@ -41,7 +42,7 @@ beforeAll(async () => {
 afterAll(() => t?.cleanup());
 
 async function start(model: DraftModel, caller: Caller, message: string) {
-  const graph = buildOfferGraph({ db: t.database, model, now: () => NOW }, await createCheckpointer(t.database));
+  const graph = buildOfferGraph({ tools: toolRunner(t.database, () => NOW), model, now: () => NOW }, await createCheckpointer(t.database));
   const config = { configurable: { caller, today: TODAY, thread_id: crypto.randomUUID() } };
   const state = await graph.invoke(turnInput(message), config);
   return { graph, config, state };
@@ -119,7 +120,7 @@ describe("offer copilot graph", () => {
 
   it("resumes a pending confirmation after a restart: new graph, new saver, same database", async () => {
     const { config } = await start(scripted({ ...COMPLETE, promoCode: "RESTART20" }), admin, "brief");
-    const reborn = buildOfferGraph({ db: t.database, model: scripted(), now: () => NOW }, await createCheckpointer(t.database));
+    const reborn = buildOfferGraph({ tools: toolRunner(t.database, () => NOW), model: scripted(), now: () => NOW }, await createCheckpointer(t.database));
     expect((await reborn.getState(config)).next).toEqual(["human_review"]);
     const done = await reborn.invoke(new Command({ resume: { action: "confirm" } }), config);
     expect(done.committed?.promoCode).toBe("RESTART20");

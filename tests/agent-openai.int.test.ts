@@ -1,6 +1,7 @@
 import { Command } from "@langchain/langgraph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCheckpointer } from "@/agent/checkpointer";
+import { createCheckpointer } from "@/db/checkpointer";
+import { toolRunner } from "@/tools/copilot";
 import { emptyDraft, type OfferDraft } from "@/agent/draft";
 import { buildOfferGraph, turnInput } from "@/agent/graph";
 import { createDraftModel, offlineModel } from "@/agent/model";
@@ -42,7 +43,7 @@ afterAll(async () => {
 
 /** The app's own model factory, pointed at the fake server through the environment schema. */
 const appModel = () => createDraftModel({ env: parseEnv({ OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: "gpt-test" }) });
-const deps = (model = appModel()) => ({ db: t.database, model, now: () => NOW });
+const deps = (model = appModel()) => ({ tools: toolRunner(t.database, () => NOW), model, now: () => NOW });
 const codes = () => t.database.withTenant(creds.tenant_id, (tx) => tx.select().from(discountCodes));
 
 describe("ChatOpenAI path on a fake OpenAI-compatible server", () => {

@@ -3,13 +3,12 @@ import { AIMessage } from "@langchain/core/messages";
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { can } from "@/core/auth/permissions";
 import { toolByName } from "@/tools";
-import { runTool, toToolError } from "@/tools/registry";
-import { type AgentDeps, agentToolContext, runConfig, todayOf } from "../config";
+import { toToolError } from "@/tools/registry";
+import { type AgentDeps, runConfig, todayOf } from "../config";
 import type { OfferDraft } from "../draft";
-import { loadTenantFacts } from "../facts";
 import type { OfferState, OfferStateUpdate } from "../state";
 import { toCents } from "../terms";
-import { validateDraft } from "../validate";
+import { judgeDraft } from "../validate";
 
 // commit: writes through the tools only, as the signed-in caller issuing as "agent". create_offer
 // writes the offer, its copy, its campaign link (the chosen campaign, or a new one from the draft) and
@@ -75,9 +74,7 @@ export function commitNode(deps: AgentDeps) {
     const stop = (error: string): OfferStateUpdate => ({ decision: null, error, messages: [new AIMessage(error)] });
 
     // The conversation's verdict may be stale (a budget spent, a KPI fallen): judge again before writing.
-    const now = deps.now();
-    const facts = await loadTenantFacts(deps.db, rc.caller.tenantId!, now, draft.promoCode);
-    const validation = validateDraft(draft, facts, todayOf(rc, now));
+    const validation = await judgeDraft(deps, rc.caller, draft, todayOf(rc, deps.now()));
     if (!validation.ok) {
       const why = [...validation.issues.map((i) => i.message), ...validation.questions.map((q) => q.question)];
       return { ...stop(`Nothing was saved: ${why.join(" ")}`), verdict: validation };
@@ -88,7 +85,7 @@ export function commitNode(deps: AgentDeps) {
     if (!tool) return stop("Offers cannot be saved yet: the create_offer tool is not available.");
     try {
       const choice = { campaignId: state.campaignId ?? rc.campaignId ?? null, withBudget: can(rc.caller.role, "budget.write") };
-      const offer = (await runTool(tool, createOfferInput(draft, activate, choice), agentToolContext(deps, rc.caller))) as {
+      const offer = (await deps.tools(tool, createOfferInput(draft, activate, choice), rc.caller)) as {
         offer_id: string; offer_status: string; promo_codes: { code_id: string; promo_code: string }[]; campaign_ids: string[];
       };
       const code = offer.promo_codes[0] ?? null;

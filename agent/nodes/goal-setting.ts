@@ -38,7 +38,7 @@ export function goalSettingNode(deps: AgentDeps) {
       if (err instanceof ModelAnswerError) return { ...fail(err.message), llmCalls: state.llmCalls + 1 };
       throw err;
     }
-    const facts = await loadTenantFacts(deps.db, rc.caller.tenantId, now, null);
+    const facts = await loadTenantFacts(deps, rc.caller, now, null);
     return {
       extracted: extraction.draft,
       goal: {

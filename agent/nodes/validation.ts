@@ -2,9 +2,8 @@ import { AIMessage } from "@langchain/core/messages";
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { type AgentDeps, runConfig, todayOf } from "../config";
 import { emptyDraft } from "../draft";
-import { loadTenantFacts } from "../facts";
 import type { Goal, OfferState, OfferStateUpdate, Validation } from "../state";
-import { validateDraft } from "../validate";
+import { judgeDraft } from "../validate";
 
 // validation: deterministic, no LLM. Loads the tenant's facts, asks the governance core and the
 // draft checks, and tells the user the one next thing to do.
@@ -36,9 +35,7 @@ export function validationNode(deps: AgentDeps) {
   return async (state: OfferState, config: LangGraphRunnableConfig): Promise<OfferStateUpdate> => {
     const rc = runConfig(config);
     const draft = state.draft ?? emptyDraft();
-    const now = deps.now();
-    const facts = await loadTenantFacts(deps.db, rc.caller.tenantId!, now, draft.promoCode);
-    const validation = validateDraft(draft, facts, todayOf(rc, now));
+    const validation = await judgeDraft(deps, rc.caller, draft, todayOf(rc, deps.now()));
     return {
       draft,
       verdict: validation,

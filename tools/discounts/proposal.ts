@@ -2,19 +2,16 @@ import { type DiscountProposal, evaluateProposal, type ProposalEvaluation } from
 import type { Tx } from "@/db/database";
 import { tenantTx } from "../context";
 import { defineTool } from "../registry";
-import { budgetViewInTx } from "./budget-tools";
-import { loadLatestSnapshots, loadPolicies } from "./facts";
+import { loadGovernanceFacts, proposalFacts } from "./governance-facts";
 import { CheckProposalInput, CheckProposalOutput } from "./policy-schemas";
 
-// The agent's validation step: a proposed discount judged by the same rules codes live under.
+// A proposed discount judged by the same rules codes live under, on the same facts the copilot's
+// validation reads (governance-facts.ts).
 
 /** Loads policy, fresh KPIs and budget headroom for the proposal's surface and evaluates it; read-only. */
 export async function evaluateProposalInTx(tx: Tx, tenantId: string, proposal: DiscountProposal, now: Date): Promise<ProposalEvaluation> {
-  const policy = (await loadPolicies(tx, tenantId, [proposal.surface])).get(proposal.surface) ?? null;
-  const snapshots = await loadLatestSnapshots(tx, tenantId, policy?.kpi_floors.map((f) => f.kpi) ?? [], [proposal.surface]);
-  const view = await budgetViewInTx(tx, tenantId, now);
-  const tenantBudget = view && { scope: "tenant" as const, scope_id: "", cap_cents: view.cap_cents, spent_cents: view.spent_cents, period: view.period };
-  return evaluateProposal(proposal, { policy, snapshots, tenantBudget, now });
+  const facts = await loadGovernanceFacts(tx, tenantId, now, [proposal.surface]);
+  return evaluateProposal(proposal, proposalFacts(facts, proposal.surface));
 }
 
 export const checkDiscountProposal = defineTool({

@@ -2,30 +2,21 @@ import { CopilotRuntime, copilotRuntimeNextJSAppRouterEndpoint, ExperimentalEmpt
 import { LangGraphAgent } from "@copilotkit/runtime/langgraph";
 import { Client } from "@langchain/langgraph-sdk";
 import { GRAPH_ID } from "@/agent/graph";
-import { authenticate } from "@/tools/authenticate";
+import { callerFromSessionRequest } from "@/lib/ui/request-session";
 import { getAppDeps } from "@/server/deps";
 import { errorResponse } from "@/tools/transports/http-errors";
-import { embeddedFetch, getEmbedded } from "../embed";
+import { getEmbedded } from "@/server/copilot-embed";
+import { embeddedFetch } from "../embed";
 
-// /api/copilotkit: CopilotKit's runtime in front of the in-process copilot graph. The signed-in
-// user's key comes from the httpOnly oc_session cookie; the graph runs as that caller.
+// /api/copilotkit: CopilotKit's runtime in front of the in-process copilot graph. The caller comes from the
+// browser session cookie (same-origin requests only); the graph runs as that caller.
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-const SESSION_COOKIE = "oc_session";
-
-/** The session key from the Cookie header (no other source is trusted). */
-function sessionKey(req: Request): string | null {
-  const cookie = req.headers.get("cookie") ?? "";
-  const m = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie);
-  return m ? decodeURIComponent(m[1]) : null;
-}
 
 async function handle(req: Request): Promise<Response> {
   try {
     const deps = await getAppDeps();
-    const key = sessionKey(req);
-    const caller = await authenticate(deps.db, key ? `Bearer ${key}` : null, deps.platformKey);
+    const caller = await callerFromSessionRequest(req, deps);
     const embedded = await getEmbedded(deps);
     // Per request: the agent's client carries this caller; the graph and its checkpoints are shared.
     const client = new Client({ apiUrl: "http://offer-copilot.embedded", callerOptions: { fetch: embeddedFetch(embedded, caller, deps.db), maxRetries: 0 } });

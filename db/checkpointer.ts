@@ -1,7 +1,7 @@
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import type pg from "pg";
-import type { Database } from "@/db/database";
+import { APP_ROLE, type Database } from "@/db/database";
 
 // Conversations and pending confirmations live in the app's own database, so they survive a
 // restart. On PostgreSQL the saver gets the app's pg pool; on PGlite it gets a pool-shaped adapter.
@@ -63,9 +63,9 @@ export function pgliteAsPool(client: PGlite) {
   };
 }
 
-/** The driver's own client under drizzle: a pg.Pool on PostgreSQL, the PGlite instance embedded. */
-function rawClient(database: Database): unknown {
-  return (database.db as unknown as { $client: unknown }).$client;
+/** The driver's own client under a drizzle handle: a pg.Pool on PostgreSQL, the PGlite instance embedded. */
+function rawClient(db: Database["db"]): unknown {
+  return (db as unknown as { $client: unknown }).$client;
 }
 
 /**
@@ -73,9 +73,17 @@ function rawClient(database: Database): unknown {
  * database give two independent savers over the same rows: that is what a restart looks like.
  */
 export async function createCheckpointer(database: Database): Promise<PostgresSaver> {
-  const client = rawClient(database);
-  const pool = database.kind === "pg" ? (client as pg.Pool) : (pgliteAsPool(client as PGlite) as unknown as pg.Pool);
-  const saver = new PostgresSaver(pool, undefined, { schema: CHECKPOINT_SCHEMA });
+  const asPool = (client: unknown) =>
+    database.kind === "pg" ? (client as pg.Pool) : (pgliteAsPool(client as PGlite) as unknown as pg.Pool);
+  // Tables are created by the schema owner (the app's login role may not create schemas), then lent to offer_app.
+  if (database.owner !== database.db) {
+    const ownerPool = asPool(rawClient(database.owner));
+    await new PostgresSaver(ownerPool, undefined, { schema: CHECKPOINT_SCHEMA }).setup();
+    await ownerPool.query(`GRANT USAGE ON SCHEMA ${CHECKPOINT_SCHEMA} TO ${APP_ROLE};
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${CHECKPOINT_SCHEMA} TO ${APP_ROLE}`);
+    return new PostgresSaver(asPool(rawClient(database.db)), undefined, { schema: CHECKPOINT_SCHEMA });
+  }
+  const saver = new PostgresSaver(asPool(rawClient(database.db)), undefined, { schema: CHECKPOINT_SCHEMA });
   await saver.setup();
   return saver;
 }

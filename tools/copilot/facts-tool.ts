@@ -1,0 +1,64 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { discountCodes, tenants } from "@/db/schema";
+import { tenantTx } from "../context";
+import { loadGovernanceFacts } from "../discounts/governance-facts";
+import { defineTool } from "../registry";
+
+// What the copilot advises and validates a draft on, read through the same governance loaders the
+// proposal check, validate and redeem use (tools/discounts/governance-facts.ts), plus the tenant's
+// currency, brand settings and whether the draft's promo code is taken. Agent-internal: no REST route.
+
+const PolicyFactsSchema = z.object({
+  surface: z.string(), min_percent: z.number(), max_percent: z.number(), max_amount_cents: z.number().nullable(),
+  kpi_floors: z.array(z.object({ kpi: z.string(), floor: z.number() })), max_snapshot_age_seconds: z.number(), enabled: z.boolean(),
+});
+
+/** Brand rules a draft's copy is checked against (tenants.settings). */
+export const TenantSettingsSchema = z.object({
+  banned_words: z.array(z.string()).optional(),
+  required_terms: z.array(z.string()).optional(),
+});
+export type TenantSettings = z.output<typeof TenantSettingsSchema>;
+
+export const CopilotFactsInput = z.object({
+  promo_code: z.string().max(64).nullable().default(null).describe("The draft's code, to check it is not taken"),
+}).strict();
+
+export const CopilotFactsOutput = z.object({
+  currency: z.string(),
+  settings: TenantSettingsSchema,
+  policies: z.array(PolicyFactsSchema),
+  snapshots: z.array(z.object({ kpi: z.string(), surface: z.string(), value: z.number(), observed_at: z.date() })),
+  tenant_budget: z.object({
+    scope: z.literal("tenant"), scope_id: z.string(), cap_cents: z.number(), spent_cents: z.number(),
+    period: z.enum(["month", "quarter", "total"]),
+  }).nullable(),
+  /** The tenant's codes equal (case-insensitively) to promo_code, upper-cased. */
+  existing_codes: z.array(z.string()),
+});
+export type CopilotFacts = z.output<typeof CopilotFactsOutput>;
+
+export const getCopilotFacts = defineTool({
+  name: "get_copilot_facts",
+  description: "The tenant's governance facts (policies, fresh KPIs, budget headroom), currency and brand rules, for the copilot.",
+  input: CopilotFactsInput,
+  output: CopilotFactsOutput,
+  permission: "agent.use",
+  async execute(input, ctx) {
+    const now = ctx.now();
+    return tenantTx(ctx, async (tx, tenantId) => {
+      const [tenant] = await tx.select({ currency: tenants.currency, settings: tenants.settings }).from(tenants).where(eq(tenants.tenant_id, tenantId));
+      const facts = await loadGovernanceFacts(tx, tenantId, now, null);
+      const code = input.promo_code?.trim().toUpperCase();
+      const taken = code
+        ? await tx.select({ code: discountCodes.promo_code }).from(discountCodes)
+          .where(and(eq(discountCodes.tenant_id, tenantId), sql`upper(${discountCodes.promo_code}) = ${code}`))
+        : [];
+      return {
+        currency: tenant?.currency ?? "USD", settings: tenant?.settings ?? {}, policies: facts.policies,
+        snapshots: facts.snapshots, tenant_budget: facts.tenantBudget as CopilotFacts["tenant_budget"], existing_codes: taken.map((r) => r.code.toUpperCase()),
+      };
+    });
+  },
+});

@@ -25,7 +25,7 @@ const ROUNDS = 4;
 type Setup = { tenantId: string; promo: string; codeId: string; ctx: ToolContext };
 
 async function setupTenant(db: Database, opts: { cap: number; usageLimit: number | null }): Promise<Setup> {
-  const [t] = await db.withSystem((tx) => tx.insert(tenants).values({ name: `bench ${randomUUID().slice(0, 6)}` }).returning());
+  const [t] = await db.withOwner((tx) => tx.insert(tenants).values({ name: `bench ${randomUUID().slice(0, 6)}` }).returning());
   const tenantId = t.tenant_id;
   const ctx: ToolContext = { db, now: () => new Date(), caller: { tenantId, role: "connector", apiKeyId: null, provider: "bench", issuerType: "connector" } };
   const code = await db.withTenant(tenantId, async (tx) => {
@@ -83,12 +83,12 @@ async function redeemNaive(db: Database, s: Setup, i: number): Promise<boolean> 
 
 /** spent = ledger sum ≤ cap and uses = net ledger count ≤ limit, read as the owner. */
 async function checkExact(db: Database, s: Setup, cap: number, limit: number | null): Promise<{ spent: number; uses: number }> {
-  const r = (await db.withSystem((tx) => tx.execute(sql`select
+  const r = (await db.withOwner((tx) => tx.execute(sql`select
     (select coalesce(sum(discount_cents),0) from discount_redemptions where tenant_id = ${s.tenantId})::bigint as ledger,
     (select count(*) from discount_redemptions where tenant_id = ${s.tenantId})::bigint as n,
     (select coalesce(sum(spent_cents),0) from budget_spend where tenant_id = ${s.tenantId} and scope = 'tenant')::bigint as spent`))) as unknown as { rows: { ledger: number; n: number; spent: number }[] };
   const { ledger, n, spent } = r.rows[0];
-  const [code] = await db.withSystem((tx) => tx.select().from(discountCodes).where(eq(discountCodes.code_id, s.codeId)));
+  const [code] = await db.withOwner((tx) => tx.select().from(discountCodes).where(eq(discountCodes.code_id, s.codeId)));
   const problems = [
     Number(spent) !== Number(ledger) && `spent ${spent} ≠ ledger sum ${ledger}`,
     Number(spent) > cap && `spent ${spent} > cap ${cap}`,
@@ -154,5 +154,22 @@ export default async function run(_args: string[]) {
     await db.close();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
+  }
+}
+
+/** For `bench -- http`: the in-process core at 16 callers and the naive transaction at 1, on an already migrated database. */
+export async function inProcessReference(databaseUrl: string, ms: number) {
+  const db = await openPg(databaseUrl, POOL);
+  try {
+    const BIG = 1e13;
+    const coreSetup = await setupTenant(db, { cap: BIG, usageLimit: null });
+    const naiveSetup = await setupTenant(db, { cap: BIG, usageLimit: null });
+    let n = 0;
+    const core = await drive(16, () => redeemCore(coreSetup, n++), { ms });
+    const naive = await drive(1, () => redeemNaive(db, naiveSetup, n++), { ms: Math.min(ms, 3_000) });
+    await checkExact(db, coreSetup, BIG, null);
+    return { core16: core.perSecond, naive1: { perSecond: naive.perSecond, p50: pct(naive.lat, 50) } };
+  } finally {
+    await db.close();
   }
 }

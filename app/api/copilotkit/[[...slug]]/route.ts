@@ -4,6 +4,7 @@ import { Client } from "@langchain/langgraph-sdk";
 import { GRAPH_ID } from "@/agent/graph";
 import { callerFromSessionRequest } from "@/lib/ui/request-session";
 import { getAppDeps } from "@/server/deps";
+import { JSON_BODY_LIMIT, withBoundedBody } from "@/tools/transports/body-limit";
 import { errorResponse } from "@/tools/transports/http-errors";
 import { getEmbedded } from "@/server/copilot-embed";
 import { embeddedFetch } from "../embed";
@@ -23,7 +24,8 @@ async function handle(req: Request): Promise<Response> {
     const agent = new LangGraphAgent({ deploymentUrl: "http://offer-copilot.embedded", graphId: GRAPH_ID, client });
     const copilot = new CopilotRuntime({ agents: { [GRAPH_ID]: agent } as never });
     const { handleRequest } = copilotRuntimeNextJSAppRouterEndpoint({ runtime: copilot, serviceAdapter: new ExperimentalEmptyAdapter(), endpoint: "/api/copilotkit" });
-    return await handleRequest(req as never);
+    // Bounded while streaming, like every JSON body (CONTRACT §7): 413 before the agent sees a byte.
+    return await handleRequest((await withBoundedBody(req, JSON_BODY_LIMIT)) as never);
   } catch (err) {
     return errorResponse(err);
   }

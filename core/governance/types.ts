@@ -1,4 +1,5 @@
 import type { RejectionCode } from "@/core/errors";
+import type { OfferGate } from "@/core/offers/lifecycle";
 
 // The facts governance decides on. Plain data, loaded by the edges (tools/discounts) and passed in,
 // so every rule is a pure function that tests can drive without a database.
@@ -46,6 +47,8 @@ export type CodeFacts = CodeTerms & {
   minimum_order_cents: number | null;
   /** Net uses so far (redemptions minus voids). */
   redemption_count: number;
+  /** The code's offer as redemption sees it (core/offers/lifecycle offerGate); absent/null: no offer. */
+  offer_status?: OfferGate | null;
 };
 
 /** One KPI reading; surface "" is tenant-wide. */

@@ -69,3 +69,16 @@ export function initialStatus(requested: OfferStatus | undefined, canActivate: b
 export function canDelete(status: OfferStatus, canActivate: boolean): boolean {
   return canActivate || status !== "active";
 }
+
+/** What an offer's codes see: its effective status, or "deleted" once it is soft-deleted. */
+export type OfferGate = OfferStatus | "deleted";
+
+/** The offer's status as its codes' redemption sees it at `now` (dates applied, deletion wins). */
+export function offerGate(stored: OfferStatus, expiry: Date | null, deleted: boolean, now: Date): OfferGate {
+  return deleted ? "deleted" : effectiveStatus(stored, expiry, now);
+}
+
+/** CONTRACT §6: a code attached to an offer redeems only while the offer is active. */
+export function offerLetsCodesRedeem(gate: OfferGate | null | undefined): boolean {
+  return gate === undefined || gate === null || gate === "active";
+}

@@ -1,10 +1,10 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { customAlphabet } from "nanoid";
-import { AppError, conflict, notFound, rejected } from "@/core/errors";
+import { AppError, conflict, rejected } from "@/core/errors";
 import { decideCodeTerms, type GovernanceReason } from "@/core/governance";
 import type { Tx } from "@/db/database";
-import { discountCodes, offers } from "@/db/schema";
+import { discountCodes } from "@/db/schema";
 import { writeAudit } from "../audit";
+import { offerCodeStart, recordPauses } from "../offers/code-guard";
 import type { Caller } from "../context";
 import { loadPolicies } from "./facts";
 import { type CodeRow, codeOut } from "./mappers";
@@ -33,12 +33,10 @@ export async function tryCreateCodeInTx(tx: Tx, tenantId: string, input: CreateC
     await writeAudit(tx, tenantId, { ...audit, allowed: false, reasons: decision.reasons, subject_id: input.promo_code ?? null });
     return { ok: false, reasons: decision.reasons };
   }
-  if (input.offer_id) {
-    const [offer] = await tx.select({ id: offers.offer_id }).from(offers)
-      .where(and(eq(offers.tenant_id, tenantId), eq(offers.offer_id, input.offer_id), isNull(offers.deleted_at)));
-    if (!offer) throw notFound("Offer");
-  }
-  const row = await insertUnique(tx, tenantId, input, caller, now);
+  // A code on an offer that is not active starts paused by it (CONTRACT §6); 404/403 come from the offer side.
+  const start = input.offer_id ? await offerCodeStart(tx, input.offer_id, caller, now) : "active";
+  const row = await insertUnique(tx, tenantId, input, caller, now, start);
+  if (start === "inactive") await recordPauses(tx, tenantId, input.offer_id!, [row.code_id]);
   await writeAudit(tx, tenantId, { ...audit, allowed: true, subject_id: row.promo_code, details: { ...input, code_id: row.code_id } });
   return { ok: true, code: codeOut(row) };
 }
@@ -51,14 +49,14 @@ export async function createCodeInTx(tx: Tx, tenantId: string, input: CreateCode
 }
 
 /** Inserts with ON CONFLICT DO NOTHING so a taken code never aborts the surrounding transaction. */
-async function insertUnique(tx: Tx, tenantId: string, input: CreateCodeInput, caller: Caller, now: Date): Promise<CodeRow> {
+async function insertUnique(tx: Tx, tenantId: string, input: CreateCodeInput, caller: Caller, now: Date, status: "active" | "inactive"): Promise<CodeRow> {
   for (let attempt = 0; attempt < MAX_GENERATE_ATTEMPTS; attempt++) {
     const promo_code = input.promo_code ?? generatePromoCode();
     const [row] = await tx.insert(discountCodes).values({
       tenant_id: tenantId, promo_code, surface: input.surface, discount_type: input.discount_type, value: input.value,
       offer_id: input.offer_id ?? null, usage_limit: input.usage_limit ?? null, per_customer_limit: input.per_customer_limit ?? null,
       starts_at: input.starts_at ? new Date(input.starts_at) : null, expires_at: input.expires_at ? new Date(input.expires_at) : null,
-      minimum_order_cents: input.minimum_order_cents ?? null, status: "active", issuer_type: caller.issuerType,
+      minimum_order_cents: input.minimum_order_cents ?? null, status, issuer_type: caller.issuerType,
       provider: caller.provider, api_key_id: caller.apiKeyId, created_at: now, updated_at: now,
     }).onConflictDoNothing({ target: [discountCodes.tenant_id, discountCodes.promo_code] }).returning();
     if (row) return row;

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { type BudgetPeriod, type KpiSnapshotFact, type PolicyFacts, scopeKey } from "@/core/governance";
+import type { OfferStatus } from "@/core/offers/lifecycle";
 import type { Tx } from "@/db/database";
 import {
   budgetSpend, budgets, campaignOffers, customerListEntries, customerLists, discountKpiSnapshots, discountPolicies,
@@ -45,7 +46,12 @@ export async function loadTenantBudget(tx: Tx, tenantId: string, opts: { lock?: 
 export type OfferControls = { usage_limit: number | null; per_customer_limit: number | null; location_lists: string[][] };
 
 /** An offer's own budget, the campaign it draws on (the first linked one, budgeted campaigns first) and its controls. */
-export type OfferBudgetInfo = { total_budget_cents: number | null; campaign_id: string | null; campaign_budget_cents: number | null; controls: OfferControls | null };
+export type OfferBudgetInfo = {
+  total_budget_cents: number | null; campaign_id: string | null; campaign_budget_cents: number | null; controls: OfferControls | null;
+  /** The offer's stored status, expiry and deletion: its codes redeem only while it is active (CONTRACT §6). */
+  gate?: OfferGateFacts;
+};
+export type OfferGateFacts = { offer_status: OfferStatus; offer_expiry_date: Date | null; deleted: boolean };
 
 const ofOffer = sql`${rc.tenant_id} = ${offers.tenant_id} and ${rc.offer_id} = ${offers.offer_id}`;
 const asInt = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -58,6 +64,7 @@ export async function loadOfferBudgets(tx: Tx, tenantId: string, offerIds: strin
   const rows = await tx
     .select({
       offer_id: offers.offer_id, total_budget_cents: offers.total_budget_cents, campaign_id: programCampaigns.campaign_id, budget_cents: programCampaigns.budget_cents,
+      offer_status: offers.offer_status, offer_expiry_date: offers.offer_expiry_date, deleted_at: offers.deleted_at,
       usage_limit: sql`(select min(${rc.usage_limit}) from ${rc} where ${ofOffer})`,
       per_customer_limit: sql`(select min(${rc.per_customer_limit}) from ${rc} where ${ofOffer})`,
       location_lists: sql`(select json_agg(${rc.location_restrictions}) from ${rc} where ${ofOffer} and jsonb_array_length(${rc.location_restrictions}) > 0)`,
@@ -75,6 +82,7 @@ export async function loadOfferBudgets(tx: Tx, tenantId: string, offerIds: strin
       campaign_id: r.campaign_id ?? null,
       campaign_budget_cents: r.budget_cents === null || r.budget_cents === undefined ? null : Number(r.budget_cents),
       controls: controlsOf(asInt(r.usage_limit), asInt(r.per_customer_limit), asLists(r.location_lists)),
+      gate: { offer_status: r.offer_status, offer_expiry_date: r.offer_expiry_date ? new Date(r.offer_expiry_date) : null, deleted: r.deleted_at !== null },
     });
   }
   return out;

@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { notFound } from "@/core/errors";
 import { discountPolicies, surfaces } from "@/db/schema";
-import { writeAudit } from "../audit";
+import { changeDetails, writeAudit } from "../audit";
 import { tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { policyOut } from "./mappers";
@@ -22,10 +22,12 @@ export const setDiscountPolicy = defineTool({
         min_percent: input.min_percent, max_percent: input.max_percent, max_amount_cents: input.max_amount_cents ?? null,
         kpi_floors: input.kpi_floors, max_snapshot_age_seconds: input.max_snapshot_age_seconds, enabled: input.enabled, updated_at: now,
       };
+      const [before] = await tx.select().from(discountPolicies)
+        .where(and(eq(discountPolicies.tenant_id, tenant_id), eq(discountPolicies.surface, input.surface))).for("update");
       await tx.insert(surfaces).values({ tenant_id, surface: input.surface }).onConflictDoNothing();
       const [row] = await tx.insert(discountPolicies).values({ tenant_id, surface: input.surface, ...values })
         .onConflictDoUpdate({ target: [discountPolicies.tenant_id, discountPolicies.surface], set: values }).returning();
-      await writeAudit(tx, tenant_id, { caller: ctx.caller, action: "set_discount_policy", allowed: true, subject_type: "discount_policy", subject_id: input.surface, at: now, details: { ...input } });
+      await writeAudit(tx, tenant_id, { caller: ctx.caller, action: "set_discount_policy", allowed: true, subject_type: "discount_policy", subject_id: input.surface, at: now, details: changeDetails(before ? policyOut(before) : null, policyOut(row), { ...input }) });
       return policyOut(row);
     });
   },

@@ -14,8 +14,9 @@ import type { CampaignFields } from "./program-schemas";
 export const toCampaignOutput = (r: typeof pc.$inferSelect) => ({ ...r, created_at: iso(r.created_at)!, updated_at: iso(r.updated_at)! });
 
 /** One campaign of the caller's tenant, or 404. */
-export async function loadCampaign(tx: Tx, campaignId: string) {
-  const [row] = await tx.select().from(pc).where(eq(pc.campaign_id, campaignId));
+export async function loadCampaign(tx: Tx, campaignId: string, opts: { lock?: boolean } = {}) {
+  const q = tx.select().from(pc).where(eq(pc.campaign_id, campaignId));
+  const [row] = opts.lock ? await q.for("update") : await q;
   if (!row) throw notFound("Campaign");
   return row;
 }

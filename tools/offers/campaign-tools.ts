@@ -2,9 +2,13 @@ import { eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { AppError, conflict } from "@/core/errors";
 import { campaignOffers, programCampaigns as pc } from "@/db/schema";
-import { tenantTx } from "../context";
+import type { Tx } from "@/db/database";
+import { auditChange } from "../audit";
+import { type ToolContext, tenantTx } from "../context";
 import { defineTool } from "../registry";
+import { assertLiveChangeAllowed } from "./code-guard";
 import { iso } from "./common-schemas";
+import { auditOfferPart } from "./offer-audit";
 import { assertCampaignBudgetAllowed, campaignPage, checkCampaign, loadCampaign, toCampaignOutput } from "./campaign-store";
 import { listConditions, listOfferOutputs, loadOffer } from "./offer-read";
 import { OfferListOutput } from "./offer-schemas";
@@ -14,6 +18,12 @@ import {
 } from "./program-schemas";
 
 // Campaigns (/dashboard/campaigns) and their offer links (/dashboard/campaigns/{id}/offers).
+
+/** Audits a campaign change with before/after (why: campaigns carry budgets and offer links). */
+function auditCampaign(tx: Tx, tenantId: string, ctx: ToolContext, action: string, before: object | null, after: object | null, extra = {}) {
+  const id = ((after ?? before) as { campaign_id: string }).campaign_id;
+  return auditChange(tx, tenantId, ctx.caller, action, { type: "campaign", id }, before, after, extra, ctx.now());
+}
 
 export const listCampaigns = defineTool({
   name: "list_campaigns",
@@ -39,6 +49,7 @@ export const createCampaign = defineTool({
       assertCampaignBudgetAllowed(ctx, input.budget_cents != null);
       await checkCampaign(tx, input);
       const [row] = await tx.insert(pc).values({ tenant_id: tenantId, ...input }).returning();
+      await auditCampaign(tx, tenantId, ctx, "create_campaign", null, row);
       return toCampaignOutput(row);
     }),
 });
@@ -59,12 +70,13 @@ export const updateCampaign = defineTool({
   output: CampaignOutput,
   permission: "offers.write",
   execute: (input, ctx) =>
-    tenantTx(ctx, async (tx) => {
+    tenantTx(ctx, async (tx, tenantId) => {
       const { campaign_id, ...fields } = input;
-      const row = await loadCampaign(tx, campaign_id);
+      const row = await loadCampaign(tx, campaign_id, { lock: true });
       assertCampaignBudgetAllowed(ctx, fields.budget_cents !== undefined && fields.budget_cents !== row.budget_cents);
       await checkCampaign(tx, { ...row, ...fields });
       const [updated] = await tx.update(pc).set({ ...fields, updated_at: sql`now()` }).where(eq(pc.campaign_id, campaign_id)).returning();
+      await auditCampaign(tx, tenantId, ctx, "update_campaign", row, updated);
       return toCampaignOutput(updated);
     }),
 });
@@ -76,10 +88,14 @@ export const deleteCampaign = defineTool({
   output: z.object({}),
   permission: "offers.write",
   execute: (input, ctx) =>
-    tenantTx(ctx, async (tx) => {
-      await loadCampaign(tx, input.campaign_id);
+    tenantTx(ctx, async (tx, tenantId) => {
+      const row = await loadCampaign(tx, input.campaign_id, { lock: true });
+      const links = await tx.select({ offer_id: campaignOffers.offer_id }).from(campaignOffers).where(eq(campaignOffers.campaign_id, input.campaign_id));
+      const offerIds = links.map((l) => l.offer_id);
+      await assertLiveChangeAllowed(tx, "campaign_link", ctx.caller, ctx.now(), { offerIds, campaignBudgeted: row.budget_cents !== null });
       await tx.delete(campaignOffers).where(eq(campaignOffers.campaign_id, input.campaign_id));
       await tx.delete(pc).where(eq(pc.campaign_id, input.campaign_id));
+      await auditCampaign(tx, tenantId, ctx, "delete_campaign", row, null, { unlinked_offer_ids: offerIds });
       return {};
     }),
 });
@@ -92,12 +108,15 @@ export const linkCampaignOffer = defineTool({
   permission: "offers.write",
   execute: (input, ctx) =>
     tenantTx(ctx, async (tx, tenantId) => {
-      await loadCampaign(tx, input.campaign_id);
+      const campaign = await loadCampaign(tx, input.campaign_id, { lock: true });
       await loadOffer(tx, input.offer_id).catch(() => {
         throw new AppError("invalid_input", "No such offer", { fields: [{ field: "offer_id", message: "no such offer" }] });
       });
+      const campaignBudgeted = campaign.budget_cents !== null;
+      await assertLiveChangeAllowed(tx, "campaign_link", ctx.caller, ctx.now(), { offerIds: [input.offer_id], campaignBudgeted });
       const [row] = await tx.insert(campaignOffers).values({ tenant_id: tenantId, ...input }).onConflictDoNothing().returning();
       if (!row) throw conflict("The offer is already in this campaign", input);
+      await auditOfferPart(tx, tenantId, ctx, "link_campaign_offer", { type: "campaign", id: input.campaign_id, offerId: input.offer_id }, null, row);
       return { ...row, created_at: iso(row.created_at)! };
     }),
 });

@@ -3,16 +3,19 @@ import { z } from "zod";
 import { type FieldIssue, invalidInput, notFound } from "@/core/errors";
 import type { Tx } from "@/db/database";
 import { merchantLocations, offers, redemptionControls as rc } from "@/db/schema";
-import { tenantTx } from "../context";
+import { type ToolContext, tenantTx } from "../context";
 import { defineTool } from "../registry";
+import { assertLiveChangeAllowed } from "./code-guard";
 import { iso } from "./common-schemas";
 import {
   ControlIdInput, type ControlFields, ControlListOutput, ControlOutput, CreateControlInput, ListControlsInput, UpdateControlInput,
 } from "./control-schemas";
+import { auditOfferPart } from "./offer-audit";
 
 // CRUD of redemption controls (/dashboard/offers/redemption-controls).
 
-const toOutput = (r: typeof rc.$inferSelect) => ({ ...r, created_at: iso(r.created_at)!, updated_at: iso(r.updated_at)! });
+type ControlRow = typeof rc.$inferSelect;
+const toOutput = (r: ControlRow) => ({ ...r, created_at: iso(r.created_at)!, updated_at: iso(r.updated_at)! });
 
 /** The offer and locations a control names must be the caller's own. */
 async function checkRefs(tx: Tx, input: Partial<ControlFields>) {
@@ -28,6 +31,12 @@ async function checkRefs(tx: Tx, input: Partial<ControlFields>) {
     wanted.forEach((id) => known.has(id) || issues.push({ field: "location_restrictions", message: `no such location ${id}` }));
   }
   if (issues.length) throw invalidInput("The redemption control names unknown objects", issues);
+}
+
+/** Audits a control change with before/after (why: controls decide who may redeem how often). */
+function auditControl(tx: Tx, tenantId: string, ctx: ToolContext, action: string, before: ControlRow | null, after: ControlRow | null) {
+  const row = after ?? before!;
+  return auditOfferPart(tx, tenantId, ctx, action, { type: "redemption_control", id: row.control_id, offerId: row.offer_id }, before, after);
 }
 
 export const listControls = defineTool({
@@ -54,7 +63,9 @@ export const createControl = defineTool({
   execute: (input, ctx) =>
     tenantTx(ctx, async (tx, tenantId) => {
       await checkRefs(tx, input);
+      await assertLiveChangeAllowed(tx, "redemption_controls", ctx.caller, ctx.now(), { offerIds: [input.offer_id] });
       const [row] = await tx.insert(rc).values({ tenant_id: tenantId, ...input, location_restrictions: [...new Set(input.location_restrictions ?? [])] }).returning();
+      await auditControl(tx, tenantId, ctx, "create_redemption_control", null, row);
       return toOutput(row);
     }),
 });
@@ -80,13 +91,16 @@ export const updateControl = defineTool({
   output: ControlOutput,
   permission: "offers.write",
   execute: (input, ctx) =>
-    tenantTx(ctx, async (tx) => {
+    tenantTx(ctx, async (tx, tenantId) => {
       const { control_id, ...fields } = input;
-      const [existing] = await tx.select().from(rc).where(eq(rc.control_id, control_id));
+      const [existing] = await tx.select().from(rc).where(eq(rc.control_id, control_id)).for("update");
       if (!existing) throw notFound("Redemption control");
       await checkRefs(tx, fields);
+      const offerIds = [existing.offer_id, fields.offer_id];
+      await assertLiveChangeAllowed(tx, "redemption_controls", ctx.caller, ctx.now(), { offerIds });
       const set = { ...fields, ...(fields.location_restrictions ? { location_restrictions: [...new Set(fields.location_restrictions)] } : {}) };
       const [row] = await tx.update(rc).set({ ...set, updated_at: sql`now()` }).where(eq(rc.control_id, control_id)).returning();
+      await auditControl(tx, tenantId, ctx, "update_redemption_control", existing, row);
       return toOutput(row);
     }),
 });
@@ -98,9 +112,12 @@ export const deleteControl = defineTool({
   output: z.object({}),
   permission: "offers.write",
   execute: (input, ctx) =>
-    tenantTx(ctx, async (tx) => {
-      const rows = await tx.delete(rc).where(eq(rc.control_id, input.control_id)).returning({ id: rc.control_id });
-      if (!rows.length) throw notFound("Redemption control");
+    tenantTx(ctx, async (tx, tenantId) => {
+      const [existing] = await tx.select().from(rc).where(eq(rc.control_id, input.control_id)).for("update");
+      if (!existing) throw notFound("Redemption control");
+      await assertLiveChangeAllowed(tx, "redemption_controls", ctx.caller, ctx.now(), { offerIds: [existing.offer_id] });
+      await tx.delete(rc).where(eq(rc.control_id, input.control_id));
+      await auditControl(tx, tenantId, ctx, "delete_redemption_control", existing, null);
       return {};
     }),
 });

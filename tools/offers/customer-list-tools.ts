@@ -4,6 +4,8 @@ import { customerListEntries, customerLists } from "@/db/schema";
 import { tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { MAX_CUSTOMER_ROWS, UploadCustomersInput, UploadCustomersOutput } from "./customer-list-schemas";
+import { assertLiveChangeAllowed } from "./code-guard";
+import { auditOfferPart } from "./offer-audit";
 import { loadOffer } from "./offer-read";
 
 // POST /dashboard/offers/{id}/customer-lists: a closed-loop audience for the offer. Once an offer has
@@ -33,7 +35,8 @@ export const uploadCustomerList = defineTool({
   permission: "offers.write",
   execute: (input, ctx) =>
     tenantTx(ctx, async (tx, tenantId) => {
-      await loadOffer(tx, input.offer_id);
+      await loadOffer(tx, input.offer_id, { lock: true });
+      await assertLiveChangeAllowed(tx, "customer_list", ctx.caller, ctx.now(), { offerIds: [input.offer_id] });
       const rows = rowsOf(input);
       if (rows.length === 0) throw invalidInput("The upload has no rows", [{ field: "customers", message: "empty" }]);
       if (rows.length > MAX_CUSTOMER_ROWS) throw invalidInput(`At most ${MAX_CUSTOMER_ROWS} rows per upload`, [{ field: "csv", message: "too many rows" }]);
@@ -53,6 +56,8 @@ export const uploadCustomerList = defineTool({
       }
       const byKind = { email: 0, phone: 0, user_id: 0 };
       for (const a of verdict.accepted) byKind[a.kind]++;
+      await auditOfferPart(tx, tenantId, ctx, "upload_customer_list", { type: "customer_list", id: list.list_id, offerId: input.offer_id }, null,
+        { list_id: list.list_id, name: list.name, accepted_count: verdict.accepted.length, accepted_by_kind: byKind, rejected_count: verdict.rejected.length });
       return {
         list_id: list.list_id, offer_id: input.offer_id, name: list.name, ...report,
         accepted_count: verdict.accepted.length, duplicate_count: verdict.duplicates.length,

@@ -1,14 +1,15 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { invalidInput } from "@/core/errors";
 import { offerCodeTerms } from "@/core/offers/code-terms";
 import { parseOfferTimestamp } from "@/core/offers/dates";
 import type { Tx } from "@/db/database";
 import { discountCodes } from "@/db/schema";
-import { writeAudit } from "../audit";
+import { changeDetails, writeAudit } from "../audit";
 import type { ToolContext } from "../context";
 import { fieldIssues } from "../registry";
 import { createCodeInTx } from "../discounts";
 import { CreateCodeInput } from "../discounts/schemas";
+import { clearPauses, pausedCodeIds, recordPauses } from "./code-guard";
 import type { CreateOfferInput } from "./offer-schemas";
 
 // The promo code an offer asks for is created by the discount core (same policy checks, same audit),
@@ -43,24 +44,34 @@ export function codeInputFor(offerId: string, input: CreateOfferInput) {
   return parsed.data;
 }
 
-/** Creates the governed promo code for a new offer inside tx; paused unless the offer starts active. */
-export async function createOfferCode(tx: Tx, tenantId: string, offerId: string, input: CreateOfferInput, status: string, ctx: ToolContext) {
-  const code = await createCodeInTx(tx, tenantId, codeInputFor(offerId, input), ctx.caller, ctx.now());
-  if (status !== "active") await setCodesStatus(tx, tenantId, offerId, "inactive", `offer ${status}`, ctx);
-  return code;
+/** Creates the governed promo code for a new offer inside tx; it starts paused unless the offer starts active. */
+export async function createOfferCode(tx: Tx, tenantId: string, offerId: string, input: CreateOfferInput, ctx: ToolContext) {
+  return createCodeInTx(tx, tenantId, codeInputFor(offerId, input), ctx.caller, ctx.now());
 }
 
+/**
+ * Pauses the offer's live codes (recording that the offer paused them), or restores exactly the codes
+ * it paused: a code someone switched off stays off (CONTRACT §6).
+ */
 async function setCodesStatus(tx: Tx, tenantId: string, offerId: string, status: "active" | "inactive", why: string, ctx: ToolContext) {
-  const rows = await tx.update(discountCodes).set({ status, updated_at: ctx.now() })
-    .where(and(eq(discountCodes.offer_id, offerId), eq(discountCodes.status, status === "active" ? "inactive" : "active")))
+  const now = ctx.now();
+  const restore = status === "active" ? await pausedCodeIds(tx, offerId) : [];
+  if (status === "active" && restore.length === 0) return;
+  const which = status === "active"
+    ? and(eq(discountCodes.offer_id, offerId), inArray(discountCodes.code_id, restore), eq(discountCodes.status, "inactive"))
+    : and(eq(discountCodes.offer_id, offerId), eq(discountCodes.status, "active"));
+  const rows = await tx.update(discountCodes).set({ status, updated_at: now }).where(which)
     .returning({ code_id: discountCodes.code_id, promo_code: discountCodes.promo_code });
+  if (status === "active") await clearPauses(tx, offerId, restore);
+  else await recordPauses(tx, tenantId, offerId, rows.map((r) => r.code_id));
   await writeAudit(tx, tenantId, rows.map((r) => ({
     caller: ctx.caller, action: status === "active" ? "activate_offer_code" : "pause_offer_code", allowed: true,
-    subject_type: "promo_code", subject_id: r.promo_code, at: ctx.now(), details: { code_id: r.code_id, offer_id: offerId, why },
+    subject_type: "promo_code", subject_id: r.promo_code, at: now,
+    details: changeDetails({ status: status === "active" ? "inactive" : "active" }, { status }, { code_id: r.code_id, offer_id: offerId, why }),
   })));
 }
 
-/** Keeps the offer's codes in step with its lifecycle: on when the offer goes active, off otherwise. */
+/** Keeps the offer's codes in step with its lifecycle: restored when the offer goes active, paused otherwise. */
 export async function afterStatusChange(tx: Tx, tenantId: string, offerId: string, status: string, ctx: ToolContext): Promise<void> {
   await setCodesStatus(tx, tenantId, offerId, status === "active" ? "active" : "inactive", `offer ${status}`, ctx);
 }

@@ -4,6 +4,7 @@ import { checkStatusChange, effectiveStatus, type OfferStatus } from "@/core/off
 import { offers } from "@/db/schema";
 import { type ToolContext, tenantTx } from "../context";
 import { defineTool } from "../registry";
+import { auditOfferChange } from "./offer-audit";
 import { afterStatusChange } from "./offer-codes";
 import { loadOffer, readOffer } from "./offer-read";
 import { OfferIdInput, OfferOutput } from "./offer-schemas";
@@ -18,11 +19,14 @@ async function moveTo(target: OfferStatus, offerId: string, ctx: ToolContext) {
       requested: target, canActivate: true, now: ctx.now(),
     });
     if (problem) throw new AppError(problem.code, problem.message);
+    const before = await readOffer(tx, offerId, ctx.now());
     await tx.update(offers).set({ offer_status: target, updated_at: sql`now()` }).where(eq(offers.offer_id, offerId));
     if (effectiveStatus(row.offer_status, row.offer_expiry_date, ctx.now()) !== target) {
       await afterStatusChange(tx, tenantId, offerId, target, ctx);
     }
-    return readOffer(tx, offerId, ctx.now());
+    const after = await readOffer(tx, offerId, ctx.now());
+    await auditOfferChange(tx, tenantId, ctx, target === "active" ? "activate_offer" : "deactivate_offer", offerId, before, after);
+    return after;
   });
 }
 

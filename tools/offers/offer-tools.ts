@@ -10,7 +10,10 @@ import { defineTool } from "../registry";
 import { iso } from "./common-schemas";
 import { listConditions, listOfferOutputs, loadOffer, readOffer } from "./offer-read";
 import { CreateOfferInput, ListOffersInput, OfferIdInput, OfferListOutput, OfferOutput, UpdateOfferInput } from "./offer-schemas";
+import { offerChangeKind } from "@/core/offers/live-guard";
+import { assertLiveChangeAllowed } from "./code-guard";
 import { afterStatusChange, syncCodeWindow } from "./offer-codes";
+import { auditOfferChange } from "./offer-audit";
 import { assertBudgetChangeAllowed, descriptiveColumns, insertOffer, offerColumns, referenceIssues, upsertDescriptive } from "./offer-write";
 
 // CRUD of offers (CONTRACT §3). Status changes go through core/offers/lifecycle.ts.
@@ -32,7 +35,11 @@ export const createOffer = defineTool({
   output: OfferOutput,
   permission: "offers.write",
   execute: (input, ctx) =>
-    tenantTx(ctx, async (tx, tenantId) => readOffer(tx, await insertOffer(tx, tenantId, input, ctx), ctx.now())),
+    tenantTx(ctx, async (tx, tenantId) => {
+      const created = await readOffer(tx, await insertOffer(tx, tenantId, input, ctx), ctx.now());
+      await auditOfferChange(tx, tenantId, ctx, "create_offer", created.offer_id, null, created);
+      return created;
+    }),
 });
 
 export const getOffer = defineTool({
@@ -67,6 +74,9 @@ export const updateOffer = defineTool({
       if (problem) throw new AppError(problem.code, problem.message);
       const budgetChanged = fields.total_budget_cents !== undefined && fields.total_budget_cents !== row.total_budget_cents;
       assertBudgetChangeAllowed(ctx, budgetChanged && row.offer_status !== "draft", "total_budget_cents");
+      const kind = offerChangeKind(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k]) => k));
+      if (kind) await assertLiveChangeAllowed(tx, kind, ctx.caller, ctx.now(), { offerIds: [offer_id] });
+      const beforeRead = await readOffer(tx, offer_id, ctx.now());
       await tx.update(offers).set({ ...cols, offer_status: storedTo, updated_at: sql`now()` }).where(eq(offers.offer_id, offer_id));
       await syncCodeWindow(tx, offer_id, { starts_at: cols.version_active_from, expires_at: cols.offer_expiry_date }, ctx);
       const copy = descriptiveColumns(fields);
@@ -75,7 +85,9 @@ export const updateOffer = defineTool({
       const before = effectiveStatus(row.offer_status, row.offer_expiry_date, now);
       const after = effectiveStatus(storedTo, expiryTo, now);
       if (before !== after) await afterStatusChange(tx, tenantId, offer_id, after, ctx);
-      return readOffer(tx, offer_id, now);
+      const updated = await readOffer(tx, offer_id, now);
+      await auditOfferChange(tx, tenantId, ctx, before !== after ? "change_offer_status" : "update_offer", offer_id, beforeRead, updated);
+      return updated;
     }),
 });
 
@@ -92,8 +104,10 @@ export const deleteOffer = defineTool({
       if (!canDelete(status, can(ctx.caller.role, "offers.activate"))) {
         throw new AppError("forbidden", "Only an admin may delete an active offer; ask an admin to deactivate or delete it");
       }
+      const beforeRead = await readOffer(tx, input.offer_id, ctx.now());
       await tx.update(offers).set({ deleted_at: ctx.now(), updated_at: sql`now()` }).where(eq(offers.offer_id, input.offer_id));
       await afterStatusChange(tx, tenantId, input.offer_id, "deleted", ctx);
+      await auditOfferChange(tx, tenantId, ctx, "delete_offer", input.offer_id, beforeRead, null);
       return {};
     }),
 });

@@ -114,6 +114,6 @@ export async function insertOffer(tx: Tx, tenantId: string, input: CreateOfferIn
   const copy = descriptiveColumns(input);
   if (copy) await upsertDescriptive(tx, tenantId, row.offer_id, language, copy);
   await linkOfferCampaign(tx, tenantId, row.offer_id, input);
-  if (wantsPromoCode(input)) await createOfferCode(tx, tenantId, row.offer_id, input, start.status, ctx);
+  if (wantsPromoCode(input)) await createOfferCode(tx, tenantId, row.offer_id, input, ctx);
   return row.offer_id;
 }

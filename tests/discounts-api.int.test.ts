@@ -25,7 +25,7 @@ describe("discount engine — CONTRACT §2 verification", () => {
   it("rejects a redeem with kpi_floor when profit is 0 under a floor above 0", async () => {
     const g = await governedTenant(t.database, clock, { policy: { kpi_floors: [{ kpi: "profit", floor: 100 }] } });
     const code = await g.createCode({ value: 10 });
-    expectStatus(await g.call("POST", "/api/kpi-snapshots", { key: g.connector.key, body: { kpi: "profit", value: 0 } }), 201);
+    expectStatus(await g.call("POST", "/api/kpi-snapshots", { key: g.admin.key, body: { kpi: "profit", value: 0 } }), 201);
     const res = await g.redeem({ promo_code: code.promo_code });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("kpi_floor");
@@ -120,7 +120,7 @@ describe("redeem and void", () => {
   it("validate returns every failing reason and changes nothing", async () => {
     const g = await governedTenant(t.database, clock, { capCents: 100 });
     const code = await g.createCode({ value: 25, minimum_order_cents: 50_000, expires_at: "2026-11-21T11:00:00Z" });
-    const v = await g.validate({ promo_code: code.promo_code, surface: "wix", order_total_cents: 10_000 });
+    const v = await g.validate({ promo_code: code.promo_code, surface: "wix", order_total_cents: 10_000 }, g.admin.key);
     expect(v.status).toBe(200);
     expect(v.body.valid).toBe(false);
     // An invalid code is worth 0, so a connector that only reads discount_cents gives nothing away.
@@ -134,7 +134,7 @@ describe("redeem and void", () => {
     const g = await governedTenant(t.database, clock, { policy: { kpi_floors: [{ kpi: "profit", floor: 0 }, { kpi: "mer", floor: 1.5 }], max_snapshot_age_seconds: 3600 } });
     const code = await g.createCode();
     expect((await g.validate({ promo_code: code.promo_code })).body.reasons.map((r: { code: string }) => r.code)).toEqual(["kpi_stale"]);
-    await g.call("POST", "/api/kpi-snapshots", { key: g.connector.key, body: { kpi: "mer", value: 2 } });
+    await g.call("POST", "/api/kpi-snapshots", { key: g.admin.key, body: { kpi: "mer", value: 2 } });
     expect((await g.validate({ promo_code: code.promo_code })).body.valid).toBe(true);
     await g.call("POST", "/api/kpi-snapshots", { key: g.connector.key, body: { kpi: "mer", value: 1.2, surface: "shopify" } });
     expect((await g.validate({ promo_code: code.promo_code })).body.reasons.map((r: { code: string }) => r.code)).toEqual(["kpi_floor"]);
@@ -194,7 +194,7 @@ describe("proposals, budget and input edges", () => {
     expect((await g.redeem({ promo_code: code.promo_code })).body.error.code).toBe("budget_exhausted");
     clock.set("2026-12-01T00:00:01Z");
     try {
-      await g.call("POST", "/api/kpi-snapshots", { key: g.connector.key, body: { kpi: "profit", value: 5 } });
+      await g.call("POST", "/api/kpi-snapshots", { key: g.admin.key, body: { kpi: "profit", value: 5 } });
       expect(await g.budget()).toMatchObject({ spent_cents: 0, headroom_cents: 1_000, period_start: "2026-12-01" });
       expectStatus(await g.redeem({ promo_code: code.promo_code }), 201);
     } finally {

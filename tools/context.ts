@@ -11,6 +11,8 @@ export type Caller = {
   apiKeyId: string | null;
   provider: string | null;
   issuerType: IssuerType;
+  /** A connector key's surfaces (CONTRACT §6); absent or null means [provider]. Ignored for other roles. */
+  surfaces?: readonly string[] | null;
 };
 
 /** Everything a tool may touch; transports build it, tests build it with a test database and clock. */

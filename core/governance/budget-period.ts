@@ -13,3 +13,11 @@ export function budgetPeriodStart(period: BudgetPeriod, now: Date): string {
   const startMonth = period === "quarter" ? m - (m % 3) : m;
   return `${String(y).padStart(4, "0")}-${String(startMonth + 1).padStart(2, "0")}-01`;
 }
+
+/** The first day after the period that starts at `start` (null for "total", which never ends): a window's end. */
+export function budgetPeriodEnd(period: BudgetPeriod, start: string): string | null {
+  if (period === "total") return null;
+  const [y, m] = start.split("-").map(Number);
+  const next = new Date(Date.UTC(y, m - 1 + (period === "quarter" ? 3 : 1), 1));
+  return next.toISOString().slice(0, 10);
+}

@@ -34,7 +34,7 @@ export async function governedTenant(
   const policy = { min_percent: 5, max_percent: 25, kpi_floors: [{ kpi: "profit", floor: 0 }], max_snapshot_age_seconds: 86400, enabled: true, ...opts.policy };
   expectStatus(await call("PUT", `/api/discount-policies/${surface}`, { key: keys.admin.key, body: policy }), 200);
   expectStatus(await call("PUT", "/api/budget", { key: keys.admin.key, body: { cap_cents: opts.capCents ?? 1_000_000, period: opts.period ?? "month" } }), 200);
-  expectStatus(await call("POST", "/api/kpi-snapshots", { key: keys.connector.key, body: { kpi: "profit", value: 500 } }), 201);
+  expectStatus(await call("POST", "/api/kpi-snapshots", { key: keys.admin.key, body: { kpi: "profit", value: 500 } }), 201);
   const helpers = {
     ...keys,
     call,

@@ -1,13 +1,13 @@
-import { budgetPeriodStart } from "@/core/governance";
 import { notFound } from "@/core/errors";
 import type { Tx } from "@/db/database";
 import { budgets } from "@/db/schema";
 import { writeAudit } from "../audit";
 import { tenantTx } from "../context";
 import { defineTool } from "../registry";
-import { keyOf, loadSpend, loadTenantBudget, type SpendKey } from "./facts";
+import { keyOf, loadSpend, loadTenantBudget } from "./facts";
 import { budgetOut } from "./mappers";
 import { BudgetOutput, GetBudgetInput, SetBudgetInput } from "./policy-schemas";
+import { resetTenantSpend, tenantSpendKey } from "./spend-window";
 
 // Tenants own the money: one cap per tenant, spent per calendar period (UTC), voids give it back.
 
@@ -15,7 +15,7 @@ import { BudgetOutput, GetBudgetInput, SetBudgetInput } from "./policy-schemas";
 export async function budgetViewInTx(tx: Tx, tenantId: string, now: Date) {
   const budget = await loadTenantBudget(tx, tenantId);
   if (!budget) return null;
-  const key: SpendKey = { scope: "tenant", scope_id: "", period_start: budgetPeriodStart(budget.period, now) };
+  const key = tenantSpendKey(budget.period, now);
   const spent = (await loadSpend(tx, tenantId, [key], { lock: false })).get(keyOf(key)) ?? 0;
   return budgetOut(budget.cap_cents, budget.period, spent, now);
 }
@@ -33,6 +33,8 @@ export const setBudget = defineTool({
       // cap applies to every redemption that commits after this one.
       await tx.insert(budgets).values({ tenant_id, cap_cents: input.cap_cents, period: input.period, updated_at: now })
         .onConflictDoUpdate({ target: budgets.tenant_id, set: { cap_cents: input.cap_cents, period: input.period, updated_at: now } });
+      // Under that row lock: the (possibly new) window's spend is the ledger's, never a fresh zero.
+      await resetTenantSpend(tx, tenant_id, input.period, now);
       await writeAudit(tx, tenant_id, { caller: ctx.caller, action: "set_budget", allowed: true, subject_type: "budget", subject_id: tenant_id, at: now, details: { ...input } });
       return (await budgetViewInTx(tx, tenant_id, now))!;
     });

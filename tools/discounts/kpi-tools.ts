@@ -5,6 +5,7 @@ import { writeAudit } from "../audit";
 import { tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { kpiOut } from "./mappers";
+import { requireKpiScope } from "./surface-guard";
 import { KpiOutput, ListKpiInput, ListKpiOutput, RecordKpiInput } from "./policy-schemas";
 
 // KPI snapshots gate discounts (policy kpi_floors); connectors and admins push them.
@@ -19,6 +20,7 @@ export const recordKpiSnapshot = defineTool({
   output: KpiOutput,
   permission: "kpi.write",
   async execute(input, ctx) {
+    requireKpiScope(ctx.caller, input.surface);
     const now = ctx.now();
     const observed = input.observed_at ? new Date(input.observed_at) : now;
     if (observed.getTime() > now.getTime() + MAX_FUTURE_SKEW_MS) {

@@ -7,8 +7,10 @@ import { writeAudit } from "../audit";
 import { tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { applyCounterDeltas } from "./counter-writes";
-import { loadSpend, type SpendKey } from "./facts";
+import { loadSpend, loadTenantBudget, type SpendKey } from "./facts";
 import { ledgerOut } from "./mappers";
+import { tenantSpendKey } from "./spend-window";
+import { requireSurface } from "./surface-guard";
 import { LedgerEntryOutput, ListRedemptionsInput, ListRedemptionsOutput, VoidInput } from "./schemas";
 
 // The append-only ledger: list it, and void a redemption with a compensating (negative) entry.
@@ -25,13 +27,17 @@ export const voidRedemption = defineTool({
       const l = discountRedemptions;
       const [orig] = await tx.select().from(l).where(and(eq(l.tenant_id, tenantId), eq(l.redemption_id, input.redemption_id)));
       if (!orig) throw notFound("Redemption");
+      requireSurface(ctx.caller, orig.surface);
       if (orig.kind !== "redemption") throw conflict("This entry is itself a void; only redemptions can be voided");
       // Same lock order as redeem (code row, then spend rows): concurrent voids and redeems queue, never deadlock.
       await tx.select({ id: discountCodes.code_id }).from(discountCodes)
         .where(and(eq(discountCodes.tenant_id, tenantId), eq(discountCodes.code_id, orig.code_id))).for("update");
       const [already] = await tx.select({ id: l.redemption_id }).from(l).where(and(eq(l.tenant_id, tenantId), eq(l.voids_redemption_id, orig.redemption_id)));
       if (already) throw new AppError("already_voided", "This redemption has already been voided", { void_redemption_id: already.id });
-      const keys: SpendKey[] = [{ scope: "tenant", scope_id: "", period_start: String(orig.budget_period_start) }];
+      // Budget row FOR SHARE (as redeem): a period change waits for this void. The void gives the money back
+      // to the current period's window that holds the original redemption.
+      const budget = await loadTenantBudget(tx, tenantId, { lock: true });
+      const keys: SpendKey[] = budget ? [tenantSpendKey(budget.period, new Date(orig.created_at))] : [];
       if (orig.offer_id) keys.push({ scope: "offer", scope_id: orig.offer_id, period_start: TOTAL_PERIOD_START });
       if (orig.campaign_id) keys.push({ scope: "campaign", scope_id: orig.campaign_id, period_start: TOTAL_PERIOD_START });
       await loadSpend(tx, tenantId, keys, { lock: true });

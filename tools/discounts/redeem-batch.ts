@@ -11,7 +11,7 @@ import { type PendingRedemption, writeRedemptions } from "./counter-writes";
 import { keyOf } from "./facts";
 import type { LedgerRow } from "./mappers";
 import { lockedFactBook } from "./redeem-book";
-import { loadRedeemPrefix } from "./redeem-prefix";
+import { idemKey, loadRedeemPrefix, NIL_SCOPE } from "./redeem-prefix";
 import { factsFor } from "./redemption-facts";
 import type { RedeemInput } from "./schemas";
 
@@ -20,7 +20,8 @@ import type { RedeemInput } from "./schemas";
 // ledger + counters + audit. Exact across processes because every limit is checked on counts read under
 // the row locks, and spend rows change only together with ledger rows.
 
-export type RedeemJob = { input: RedeemInput; caller: Caller; now: Date; customerKey: string; requestHash: string };
+/** One redemption request; `scope` is its idempotency scope (the caller's API key, or NIL_SCOPE without one). */
+export type RedeemJob = { input: RedeemInput; caller: Caller; now: Date; customerKey: string; requestHash: string; scope: string };
 
 export type RedeemOutcome =
   | { kind: "redeemed"; row: LedgerRow; replay: boolean }
@@ -34,7 +35,8 @@ export function redeemJob(input: RedeemInput, caller: Caller, now: Date): Redeem
   const customerKey = normalizeCustomerId(input.customer_id);
   // location_id joins the hash only when sent, so keys stored before it existed still replay.
   const body = [input.promo_code, input.surface, input.order_total_cents, customerKey, input.order_id ?? null, ...(input.location_id ? [input.location_id] : [])];
-  return { input, caller, now, customerKey, requestHash: createHash("sha256").update(JSON.stringify(body)).digest("hex") };
+  const requestHash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
+  return { input, caller, now, customerKey, requestHash, scope: caller.apiKeyId ?? NIL_SCOPE };
 }
 
 const conflict = () => new AppError("idempotency_conflict", "This Idempotency-Key was already used with a different request body");
@@ -44,12 +46,15 @@ export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[
   // 1. Lock-free prefix (one statement): config, eligibility, KPI snapshots, idempotency keys already used.
   const keys = [...new Set(jobs.map((j) => j.input.idempotency_key))];
   const pre = await loadRedeemPrefix(tx, tenantId, [...new Set(jobs.map((j) => j.input.promo_code))], keys, [...new Set(jobs.map((j) => j.customerKey))]);
-  const prior = pre.usedKeys.size === 0 ? [] : await tx.select().from(discountRedemptions)
-    .where(and(eq(discountRedemptions.tenant_id, tenantId), inArray(discountRedemptions.idempotency_key, [...pre.usedKeys])));
-  const priorByKey = new Map(prior.map((r) => [r.idempotency_key!, r]));
+  const keyOfJob = (j: RedeemJob) => idemKey(j.scope, j.input.idempotency_key);
+  // Another API key's use of the same string is another request: only keys used in the job's own scope count.
+  const used = [...new Set(jobs.filter((j) => pre.usedKeys.has(keyOfJob(j))).map((j) => j.input.idempotency_key))];
+  const prior = used.length === 0 ? [] : await tx.select().from(discountRedemptions)
+    .where(and(eq(discountRedemptions.tenant_id, tenantId), inArray(discountRedemptions.idempotency_key, used)));
+  const priorByKey = new Map(prior.map((r) => [idemKey(r.api_key_id ?? NIL_SCOPE, r.idempotency_key!), r]));
 
   const outcomes: (RedeemOutcome | null)[] = jobs.map((j) => {
-    const before = priorByKey.get(j.input.idempotency_key);
+    const before = priorByKey.get(keyOfJob(j));
     if (before) return before.request_hash === j.requestHash ? { kind: "redeemed", row: before, replay: true } : { kind: "error", error: conflict() };
     if (!pre.codes.has(j.input.promo_code)) return { kind: "error", error: notFound("Promo code") };
     return null;
@@ -68,13 +73,13 @@ export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[
   for (const { j, i, sketch } of planned) {
     const code = codes.get(sketch.code_id);
     if (!code || !book) { outcomes[i] = { kind: "error", error: notFound("Promo code") }; continue; }
-    const first = firstByKey.get(j.input.idempotency_key);
+    const first = firstByKey.get(keyOfJob(j));
     if (first !== undefined) {
       // The same key twice in one batch: a replay of the earlier request, or a conflict.
       outcomes[i] = jobs[first].requestHash === j.requestHash ? { kind: "retry" } : { kind: "error", error: conflict() };
       continue;
     }
-    firstByKey.set(j.input.idempotency_key, i);
+    firstByKey.set(keyOfJob(j), i);
     const { facts, keys: spendKeys, periodStart, campaignId } = factsFor(book, { ...attemptOf(j), code });
     const decision = decideRedemption(facts);
     if (!decision.allowed) {

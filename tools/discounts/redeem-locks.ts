@@ -2,12 +2,12 @@ import { sql } from "drizzle-orm";
 import type { BudgetPeriod } from "@/core/governance";
 import type { Tx } from "@/db/database";
 import { executeNamed } from "./redeem-prefix";
-import { keyOf, type SpendKey } from "./facts";
+import { keyOf, type OfferBudgetInfo, type SpendKey } from "./facts";
 import type { CodeRow } from "./mappers";
 import type { CodeSketch } from "./redeem-prefix";
 
-// The locked half of redeem's reads. One statement takes every lock in the global order — codes FOR
-// UPDATE by code_id → budget FOR SHARE → spend rows FOR UPDATE by (scope, scope_id, period_start) —
+// The locked half of redeem's reads. One statement takes every lock in the global order — offers and campaigns
+// FOR SHARE (their caps) → codes FOR UPDATE by code_id → budget FOR SHARE → spend rows FOR UPDATE —
 // each step gated on the one before, so PostgreSQL cannot run them out of order. Locked reads return the
 // newest row versions; anything counted from unlocked rows (ledger sums) is read in a LATER statement,
 // whose snapshot starts after the locks are held (a statement's snapshot predates its lock waits).
@@ -17,11 +17,16 @@ export type Locked = {
   budget: { cap_cents: number; period: BudgetPeriod } | null;
   /** Spend per key, or null when the locked rows differ from the plan (the caller then re-plans under the locks). */
   spend: Map<string, number> | null;
+  /** Offer caps read under FOR SHARE (a cap change waits for us, and we see a committed change). */
+  offerCaps: Map<string, number | null>;
+  /** Campaign caps read under FOR SHARE, likewise. */
+  campaignCaps: Map<string, number | null>;
 };
 
 const parse = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
 const dateOrNull = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
 const sketchOf = (c: CodeSketch) => `${c.code_id}:${c.offer_id ?? ""}:${c.surface}`;
+const capOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** Why: a code read from JSON must look exactly like a drizzle-selected one (Dates, numbers). */
 function codeRow(r: Record<string, unknown>): CodeRow {
@@ -32,26 +37,47 @@ function codeRow(r: Record<string, unknown>): CodeRow {
 }
 
 /**
- * Locks the planned codes, the budget and the planned spend rows in one round trip (why: the hot code
- * lock is then held for fewer round trips). Spend rows are locked only when codes and budget still
- * match the plan; missing spend rows are simply absent from the map.
+ * The statement text: with `lock`, every read takes its lock in the global order offers → campaigns → codes →
+ * budget → spend, each gated on the one before; without, the same reads lock-free (validate).
  */
-export async function lockForRedeem(tx: Tx, tenantId: string, codes: CodeSketch[], period: BudgetPeriod | null, keys: SpendKey[]): Promise<Locked> {
-  const sorted = [...codes].sort((a, b) => (a.code_id < b.code_id ? -1 : a.code_id > b.code_id ? 1 : 0));
-  const plan = sorted.map(sketchOf).join(",");
-  const ids = JSON.stringify(sorted.map((c) => c.code_id));
-  const ks = JSON.stringify(keys.map((k) => [k.scope, k.scope_id, k.period_start]));
-  const res = await executeNamed(tx, "redeem_locks", sql`with c as (
-      select * from discount_codes where tenant_id = ${tenantId} and code_id = any(array(select (jsonb_array_elements_text(${ids}::jsonb))::uuid))
-      order by code_id for update),
-    b as (select cap_cents, period from budgets where tenant_id = ${tenantId} and (select count(*) from c) >= 0 for share),
-    g as (select (select coalesce(string_agg(code_id::text || ':' || coalesce(offer_id::text, '') || ':' || surface, ',' order by code_id), '') from c) = ${plan}
-      and (select coalesce(max(period), '') from b) = ${period ?? ""} as ok),
+function readsSql(lock: boolean, q: { tenantId: string; offerIds: string; campaignIds: string; ids: string; plan: string; period: string; ks: string }) {
+  const f = (clause: string) => sql.raw(lock ? clause : "");
+  const uuids = (j: string) => sql`any(array(select (jsonb_array_elements_text(${j}::jsonb))::uuid))`;
+  return sql`with o as (
+      select offer_id, total_budget_cents from offers where tenant_id = ${q.tenantId} and offer_id = ${uuids(q.offerIds)}
+      order by offer_id ${f("for share")}),
+    pc as (select campaign_id, budget_cents from program_campaigns where tenant_id = ${q.tenantId} and campaign_id = ${uuids(q.campaignIds)}
+      and (select count(*) from o) >= 0 order by campaign_id ${f("for share")}),
+    c as (select * from discount_codes where tenant_id = ${q.tenantId} and code_id = ${uuids(q.ids)}
+      and (select count(*) from pc) >= 0 order by code_id ${f("for update")}),
+    b as (select cap_cents, period from budgets where tenant_id = ${q.tenantId} and (select count(*) from c) >= 0 ${f("for share")}),
+    g as (select (select coalesce(string_agg(code_id::text || ':' || coalesce(offer_id::text, '') || ':' || surface, ',' order by code_id), '') from c) = ${q.plan}
+      and (select coalesce(max(period), '') from b) = ${q.period} as ok),
     s as (select scope, scope_id, period_start::text as period_start, spent_cents from budget_spend
-      where tenant_id = ${tenantId} and (select ok from g)
-        and (scope, scope_id, period_start) in (select k->>0, k->>1, (k->>2)::date from jsonb_array_elements(${ks}::jsonb) k)
-      order by scope, scope_id, period_start for update)
-    select (select json_agg(c) from c) as codes, (select row_to_json(b) from b) as budget, (select ok from g) as ok, (select json_agg(s) from s) as spend`);
+      where tenant_id = ${q.tenantId} and (select ok from g)
+        and (scope, scope_id, period_start) in (select k->>0, k->>1, (k->>2)::date from jsonb_array_elements(${q.ks}::jsonb) k)
+      order by scope, scope_id, period_start ${f("for update")})
+    select (select json_agg(c) from c) as codes, (select row_to_json(b) from b) as budget, (select ok from g) as ok, (select json_agg(s) from s) as spend,
+      (select json_agg(o) from o) as offers, (select json_agg(pc) from pc) as campaigns`;
+}
+
+/**
+ * Locks (or, for validate, just reads) the planned offers, campaigns, codes, the budget and the planned spend
+ * rows in one round trip (why: the hot code lock is then held for fewer round trips). Spend rows are read only
+ * when codes and budget still match the plan; missing spend rows are simply absent from the map.
+ */
+export async function lockForRedeem(
+  tx: Tx, tenantId: string, codes: CodeSketch[], period: BudgetPeriod | null, keys: SpendKey[], caps: { offerIds: string[]; campaignIds: string[] },
+  opts: { lock: boolean } = { lock: true },
+): Promise<Locked> {
+  const sorted = [...codes].sort((a, b) => (a.code_id < b.code_id ? -1 : a.code_id > b.code_id ? 1 : 0));
+  const q = {
+    tenantId, plan: sorted.map(sketchOf).join(","), period: period ?? "",
+    ids: JSON.stringify(sorted.map((c) => c.code_id)),
+    offerIds: JSON.stringify([...new Set(caps.offerIds)].sort()), campaignIds: JSON.stringify([...new Set(caps.campaignIds)].sort()),
+    ks: JSON.stringify(keys.map((k) => [k.scope, k.scope_id, k.period_start])),
+  };
+  const res = await executeNamed(tx, opts.lock ? "redeem_locks" : "validate_reads", readsSql(opts.lock, q));
   const r = (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
   const budget = parse<{ cap_cents: number; period: BudgetPeriod } | null>(r.budget);
   const ok = r.ok === true || r.ok === "t";
@@ -59,11 +85,38 @@ export async function lockForRedeem(tx: Tx, tenantId: string, codes: CodeSketch[
   for (const s of parse<{ scope: SpendKey["scope"]; scope_id: string; period_start: string; spent_cents: number }[] | null>(r.spend) ?? []) {
     spend?.set(keyOf(s), Number(s.spent_cents));
   }
+  const offerCaps = new Map<string, number | null>();
+  for (const o of parse<{ offer_id: string; total_budget_cents: unknown }[] | null>(r.offers) ?? []) offerCaps.set(o.offer_id, capOrNull(o.total_budget_cents));
+  const campaignCaps = new Map<string, number | null>();
+  for (const c of parse<{ campaign_id: string; budget_cents: unknown }[] | null>(r.campaigns) ?? []) campaignCaps.set(c.campaign_id, capOrNull(c.budget_cents));
   return {
     codes: (parse<Record<string, unknown>[] | null>(r.codes) ?? []).map(codeRow),
     budget: budget ? { cap_cents: Number(budget.cap_cents), period: budget.period } : null,
-    spend,
+    spend, offerCaps, campaignCaps,
   };
+}
+
+/**
+ * The re-plan path's cap locks (why: the general loader read caps lock-free): offers and campaigns FOR SHARE,
+ * their caps re-read under the lock and written into `offers` in place.
+ */
+export async function lockCaps(tx: Tx, tenantId: string, offers: Map<string, OfferBudgetInfo>): Promise<void> {
+  if (offers.size === 0) return;
+  const offerIds = JSON.stringify([...offers.keys()].sort());
+  const campaignIds = JSON.stringify([...new Set([...offers.values()].flatMap((o) => (o.campaign_id ? [o.campaign_id] : [])))].sort());
+  const uuids = (j: string) => sql`any(array(select (jsonb_array_elements_text(${j}::jsonb))::uuid))`;
+  const res = await tx.execute(sql`with o as (select offer_id, total_budget_cents from offers where tenant_id = ${tenantId} and offer_id = ${uuids(offerIds)}
+      order by offer_id for share),
+    pc as (select campaign_id, budget_cents from program_campaigns where tenant_id = ${tenantId} and campaign_id = ${uuids(campaignIds)}
+      and (select count(*) from o) >= 0 order by campaign_id for share)
+    select (select json_agg(o) from o) as offers, (select json_agg(pc) from pc) as campaigns`);
+  const r = (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
+  const camp = new Map((parse<{ campaign_id: string; budget_cents: unknown }[] | null>(r.campaigns) ?? []).map((c) => [c.campaign_id, capOrNull(c.budget_cents)]));
+  for (const o of parse<{ offer_id: string; total_budget_cents: unknown }[] | null>(r.offers) ?? []) {
+    const info = offers.get(o.offer_id)!;
+    info.total_budget_cents = capOrNull(o.total_budget_cents);
+    if (info.campaign_id && camp.has(info.campaign_id)) info.campaign_budget_cents = camp.get(info.campaign_id)!;
+  }
 }
 
 export type LiveUses = { customerUses: Map<string, number>; offerUses: Map<string, number>; offerCustomerUses: Map<string, number> };

@@ -15,7 +15,7 @@ export type CodeSketch = { code_id: string; surface: string; offer_id: string | 
 export type RedeemPrefix = {
   codes: Map<string, CodeSketch>;
   policies: Map<string, PolicyFacts>;
-  /** Idempotency keys of the batch already in the ledger (rows are re-read typed when any). */
+  /** `${scope}|${key}` of the batch's idempotency keys already in the ledger (rows are re-read typed when any). */
   usedKeys: Set<string>;
   snapshots: KpiSnapshotFact[];
   budget: { cap_cents: number; period: BudgetPeriod } | null;
@@ -26,13 +26,18 @@ export type RedeemPrefix = {
 type Raw = {
   codes: (CodeSketch & { promo_code: string })[] | null;
   policies: PolicyRow[] | null;
-  used: string[] | null;
+  used: [string, string][] | null;
   snapshots: { kpi: string; surface: string; value: number; observed_at: string }[] | null;
   budget: { cap_cents: number; period: BudgetPeriod } | null;
   offers: { offer_id: string; total_budget_cents: number | null; campaign_id: string | null; budget_cents: number | null; usage_limit: number | null; per_customer_limit: number | null; location_lists: string[][] | null }[] | null;
   lists: { list_id: string; offer_id: string }[] | null;
   hits: { list_id: string; key: string }[] | null;
 };
+
+/** The idempotency scope of callers without an API key (in-process tools, seeding): one per tenant. */
+export const NIL_SCOPE = "00000000-0000-0000-0000-000000000000";
+/** Idempotency keys are scoped to (tenant, API key) (CONTRACT §6); this is the in-tenant part. */
+export const idemKey = (scope: string, key: string) => `${scope}|${key}`;
 
 const parse = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
 
@@ -46,7 +51,8 @@ export async function loadRedeemPrefix(tx: Tx, tenantId: string, promoCodes: str
     select
       (select json_agg(c) from c) as codes,
       (select json_agg(p) from p) as policies,
-      (select json_agg(idempotency_key) from discount_redemptions where tenant_id = ${tenantId} and idempotency_key = any(array(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)))) as used,
+      (select json_agg(json_build_array(coalesce(api_key_id, ${NIL_SCOPE}::uuid), idempotency_key)) from discount_redemptions where tenant_id = ${tenantId}
+         and idempotency_key = any(array(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)))) as used,
       (select json_agg(s) from (select distinct on (kpi, surface) kpi, surface, value, observed_at from discount_kpi_snapshots
          where tenant_id = ${tenantId} and kpi in (select f->>'kpi' from p, jsonb_array_elements(p.kpi_floors) f)
            and surface in (select surface from c union select '')
@@ -79,7 +85,7 @@ export async function loadRedeemPrefix(tx: Tx, tenantId: string, promoCodes: str
   return {
     codes: new Map((raw.codes ?? []).map((c) => [c.promo_code, { code_id: c.code_id, surface: c.surface, offer_id: c.offer_id }])),
     policies: new Map((raw.policies ?? []).map((p) => [p.surface, policyFacts(p)])),
-    usedKeys: new Set(raw.used ?? []),
+    usedKeys: new Set((raw.used ?? []).map(([scope, key]) => idemKey(scope, key))),
     snapshots: (raw.snapshots ?? []).map((s) => ({ kpi: s.kpi, surface: s.surface, value: Number(s.value), observed_at: new Date(s.observed_at) })),
     budget: raw.budget ? { cap_cents: Number(raw.budget.cap_cents), period: raw.budget.period } : null,
     offers,

@@ -1,4 +1,4 @@
-import { toAppError } from "@/core/errors";
+import { AppError, toAppError } from "@/core/errors";
 import type { Database } from "@/db/database";
 import { mapDbError } from "@/db/errors";
 import { type RedeemJob, type RedeemOutcome, redeemBatchInTx } from "./redeem-batch";
@@ -12,8 +12,19 @@ import { type RedeemJob, type RedeemOutcome, redeemBatchInTx } from "./redeem-ba
 /** Upper bound per transaction, so one batch's lock time stays short. */
 export const MAX_BATCH = 64;
 
-const stats = { batches: 0, jobs: 0, fallbacks: 0 };
-/** Counts since process start (batches, jobs, fallbacks), for the benchmark's average batch size. */
+/** Jobs that may wait per tenant queue before redeem answers 503 (CONTRACT §7); env REDEEM_QUEUE_LIMIT overrides. */
+export const DEFAULT_QUEUE_LIMIT = 2048;
+/** What a refused caller is told to wait, in seconds: about one batch under load. */
+export const RETRY_AFTER_SECONDS = 1;
+
+/** The bound in force (read per submit, so an operator's env change needs no code path of its own). */
+function queueLimit(): number {
+  const n = Number(process.env.REDEEM_QUEUE_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_QUEUE_LIMIT;
+}
+
+const stats = { batches: 0, jobs: 0, fallbacks: 0, refused: 0 };
+/** Counts since process start (batches, jobs, fallbacks, refusals), for the benchmark's average batch size. */
 export function redeemQueueStats(): Readonly<typeof stats> {
   return { ...stats };
 }
@@ -38,7 +49,12 @@ class TenantQueue {
   private running = false;
   constructor(private readonly db: Database, private readonly tenantId: string) {}
 
+  /** Queues a job, or refuses it at once with 503 unavailable when the queue is full (nothing is read or written). */
   submit(job: RedeemJob): Promise<RedeemOutcome> {
+    if (this.waiting.length >= queueLimit()) {
+      stats.refused++;
+      return Promise.reject(new AppError("unavailable", "The server is busy redeeming; retry shortly", { retry_after_seconds: RETRY_AFTER_SECONDS }));
+    }
     return new Promise((resolve, reject) => {
       this.waiting.push({ job, resolve, reject });
       if (!this.running) void this.drain();

@@ -1,17 +1,18 @@
-import { and, eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { normalizeCustomerId } from "@/core/customers";
 import { notFound, rejected } from "@/core/errors";
 import { decideRedemption } from "@/core/governance";
-import { discountCodes } from "@/db/schema";
-import { writeAudit } from "../audit";
 import { requireTenant, tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { redeemJob } from "./redeem-batch";
+import { lockedFactBook } from "./redeem-book";
+import { loadRedeemPrefix } from "./redeem-prefix";
 import { submitRedemption } from "./redeem-queue";
-import { factsFor, loadFactBook } from "./redemption-facts";
+import { factsFor } from "./redemption-facts";
 import { RedeemInput, RedeemOutput, ValidateInput, ValidateOutput } from "./schemas";
+import { requireSurface } from "./surface-guard";
 
-// Validate (read-only) and redeem (atomic, idempotent) share the facts loader and decideRedemption.
+// Validate (read-only) and redeem (atomic, idempotent) share the fact loaders and decideRedemption.
 
 export const validateDiscountCode = defineTool({
   name: "validate_discount_code",
@@ -20,21 +21,21 @@ export const validateDiscountCode = defineTool({
   output: ValidateOutput,
   permission: "codes.validate",
   async execute(input, ctx) {
+    requireSurface(ctx.caller, input.surface);
     const now = ctx.now();
     return tenantTx(ctx, async (tx, tenantId) => {
-      const [code] = await tx.select().from(discountCodes)
-        .where(and(eq(discountCodes.tenant_id, tenantId), eq(discountCodes.promo_code, input.promo_code)));
-      if (!code) throw notFound("Promo code");
+      // Writes nothing (CONTRACT §6): the database refuses any write in this transaction, and nothing is audited.
+      await tx.execute(sql`set transaction read only`);
       const customerKey = input.customer_id ? normalizeCustomerId(input.customer_id) : null;
-      const attempt = { code, surface: input.surface, order_total_cents: input.order_total_cents, customerKey, locationId: input.location_id ?? null, now };
-      const book = await loadFactBook(tx, tenantId, [attempt], { lock: false });
-      const decision = decideRedemption(factsFor(book, attempt).facts);
-      // The decision is audited (who asked, what was answered); no counter, budget or ledger changes.
-      await writeAudit(tx, tenantId, {
-        caller: ctx.caller, action: "validate_discount_code", allowed: decision.allowed, reasons: decision.reasons, at: now,
-        subject_type: "promo_code", subject_id: code.promo_code,
-        details: { surface: input.surface, order_total_cents: input.order_total_cents, customer_id: customerKey, location_id: input.location_id ?? null, discount_cents: decision.discount_cents },
-      });
+      // Redeem's own loaders, without its locks: the same prefix, the same reads, the same live counts.
+      const pre = await loadRedeemPrefix(tx, tenantId, [input.promo_code], [], customerKey ? [customerKey] : []);
+      const sketch = pre.codes.get(input.promo_code);
+      if (!sketch) throw notFound("Promo code");
+      const attempt = { surface: input.surface, order_total_cents: input.order_total_cents, customerKey, locationId: input.location_id ?? null, now };
+      const { codes, book } = await lockedFactBook(tx, tenantId, pre, [{ ...attempt, sketch }], { lock: false });
+      const code = codes.get(sketch.code_id);
+      if (!code || !book) throw notFound("Promo code");
+      const decision = decideRedemption(factsFor(book, { ...attempt, code }).facts);
       // An invalid code is worth nothing: a connector that forgets to read `valid` still applies 0.
       return { valid: decision.allowed, discount_cents: decision.allowed ? decision.discount_cents : 0, reasons: decision.reasons };
     });
@@ -49,6 +50,7 @@ export const redeemDiscountCode = defineTool({
   permission: "codes.redeem",
   async execute(input, ctx) {
     const tenantId = requireTenant(ctx);
+    requireSurface(ctx.caller, input.surface);
     const outcome = await submitRedemption(ctx.db, tenantId, redeemJob(input, ctx.caller, ctx.now()));
     switch (outcome.kind) {
       case "redeemed":

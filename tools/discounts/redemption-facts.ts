@@ -8,6 +8,7 @@ import {
   type OfferBudgetInfo, type SpendKey,
 } from "./facts";
 import type { CodeRow } from "./mappers";
+import { lockCaps } from "./redeem-locks";
 
 // Assembles everything a set of redemption attempts is decided on, once per batch, and hands out
 // per-attempt facts computed against live counters (so attempt n sees the effect of attempts 1..n-1).
@@ -28,7 +29,8 @@ export type FactBook = {
 export function spendKeysFor(book: Pick<FactBook, "budget" | "offers">, code: Pick<CodeRow, "offer_id">, now: Date): { keys: SpendKey[]; periodStart: string | null; campaignId: string | null } {
   const keys: SpendKey[] = [];
   const periodStart = book.budget ? budgetPeriodStart(book.budget.period, now) : null;
-  if (periodStart) keys.push({ scope: "tenant", scope_id: "", period_start: periodStart });
+  // The period name is part of the key: a month and the quarter starting that day never share a spend row.
+  if (periodStart) keys.push({ scope: "tenant", scope_id: book.budget!.period, period_start: periodStart });
   const offer = code.offer_id ? book.offers.get(code.offer_id) : undefined;
   if (code.offer_id && offer) keys.push({ scope: "offer", scope_id: code.offer_id, period_start: TOTAL_PERIOD_START });
   const campaignId = offer?.campaign_id ?? null;
@@ -54,6 +56,7 @@ export async function loadFactBook(tx: Tx, tenantId: string, attempts: Attempt[]
     await loadEligibility(tx, tenantId, offerIds, customerKeys),
   ];
   const book: FactBook = { policies, snapshots, budget, offers, eligibility, counters: emptyCounters() };
+  if (opts.lock) await lockCaps(tx, tenantId, offers);
   const spendKeys = attempts.flatMap((a) => spendKeysFor(book, a.code, a.now).keys);
   book.counters.spent = await loadSpend(tx, tenantId, spendKeys, opts);
   const limited = codes.filter((c) => c.per_customer_limit !== null).map((c) => c.code_id);

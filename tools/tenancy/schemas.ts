@@ -16,14 +16,19 @@ export const CreateApiKeyInput = z
     role: z.enum(TENANT_ROLES),
     provider: z.string().trim().min(1).max(64).regex(/^[a-z0-9_.-]+$/i, "letters, digits, . _ -").optional(),
     label: Label.optional(),
+    /** Where a connector may act (CONTRACT §6); default [provider]. */
+    surfaces: z.array(z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "a surface name, e.g. shopify")).min(1).max(32).optional(),
   })
   .strict()
-  .refine((v) => v.role !== "connector" || !!v.provider, { message: "a connector key needs a provider (e.g. shopify)", path: ["provider"] });
+  .refine((v) => v.role !== "connector" || !!v.provider, { message: "a connector key needs a provider (e.g. shopify)", path: ["provider"] })
+  .refine((v) => v.role === "connector" || v.surfaces === undefined, { message: "only connector keys are scoped to surfaces", path: ["surfaces"] });
 
 export const ApiKeyOutput = z.object({
   api_key_id: Uuid,
   role: z.enum(TENANT_ROLES),
   provider: z.string().nullable(),
+  /** A connector's surfaces (default [provider]); null for other roles. */
+  surfaces: z.array(z.string()).nullable().optional(),
   /** Shown once, here; only its hash is stored. */
   key: z.string(),
 });

@@ -56,3 +56,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 /** The process environment, parsed once at first import. */
 export const env: Env = parseEnv(process.env);
+// Pin the demo decision for this process: Next's bundled copy of this module may later see NODE_ENV=production
+// (Next sets it itself) and must agree with the server that decided at start.
+process.env.DEMO_SEED ??= String(env.DEMO_SEED);

@@ -12,6 +12,10 @@ const BY_SQLSTATE: Record<string, (msg: string) => AppError> = {
   "22001": () => new AppError("invalid_input", "A value is too long"),
   "40001": () => new AppError("conflict", "A concurrent change won; try again"),
   "40P01": () => new AppError("conflict", "A concurrent change won; try again"),
+  // Timeouts (DB_*_TIMEOUT_MS): the database is busy, not the request wrong; 503 with Retry-After.
+  "57014": () => new AppError("unavailable", "The database took too long; try again", { retry_after_seconds: 2 }),
+  "55P03": () => new AppError("unavailable", "The database is busy; try again", { retry_after_seconds: 2 }),
+  "25P03": () => new AppError("unavailable", "The database ended an idle transaction; try again", { retry_after_seconds: 2 }),
 };
 
 function sqlState(err: unknown): string | undefined {

@@ -1,6 +1,6 @@
 import { env } from "@/env";
 import { getDatabase } from "@/db/client";
-import { type DemoCredentials, ensureDemoSeed } from "@/db/seed";
+import { type DemoCredentials, ensureDemoSeed, readDemoCredentials } from "@/db/seed";
 import type { AppDeps } from "@/tools/transports/http";
 
 const holder = globalThis as unknown as { __offerCopilotDeps?: Promise<{ deps: AppDeps; demo: DemoCredentials | null }> };
@@ -21,4 +21,10 @@ export function getAppState(): Promise<{ deps: AppDeps; demo: DemoCredentials | 
 /** Shorthand for route handlers that only need the deps. */
 export async function getAppDeps(): Promise<AppDeps> {
   return (await getAppState()).deps;
+}
+
+/** The demo keys: this process's seed, else the stored file (why here: the UI must not read db/ itself). */
+export async function getDemoCredentials(): Promise<DemoCredentials | null> {
+  const { demo } = await getAppState();
+  return demo ?? readDemoCredentials(env.DATA_DIR);
 }

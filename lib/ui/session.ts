@@ -2,10 +2,9 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "@/env";
-import { readDemoCredentials } from "@/db/seed";
 import type { Caller } from "@/tools/context";
 import { resolveSession } from "@/tools/sessions";
-import { getAppState } from "@/server/deps";
+import { getAppState, getDemoCredentials } from "@/server/deps";
 import { INSECURE_SESSION_COOKIE, SESSION_COOKIE, sessionTimes } from "./session-cookie";
 
 // The signed-in user, server side only: the cookie holds a random session id (never the key); it is resolved
@@ -39,6 +38,5 @@ export async function requireSession(path?: string): Promise<Session> {
 /** Demo keys for the "Continue as demo …" buttons; only when the demo is on (env DEMO_SEED, CONTRACT §7). */
 export async function demoCredentials() {
   if (!env.DEMO_SEED) return null;
-  const { demo } = await getAppState();
-  return demo ?? readDemoCredentials(env.DATA_DIR);
+  return getDemoCredentials();
 }

@@ -2,11 +2,11 @@ import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import { invalidInput, notFound, rejected } from "@/core/errors";
 import { codeTermsIssues, decideCodeTerms } from "@/core/governance";
 import { discountCodes } from "@/db/schema";
-import { writeAudit } from "../audit";
+import { changeDetails, writeAudit } from "../audit";
+import { guardCodeUpdate } from "../offers/code-guard";
 import { tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { tryCreateCodeInTx } from "./code-store";
-import { requireSurface } from "./surface-guard";
 import { loadPolicies } from "./facts";
 import { codeOut } from "./mappers";
 import { CodeIdInput, CodeOutput, CreateCodeInput, ListCodesInput, ListCodesOutput, UpdateCodeInput } from "./schemas";
@@ -20,7 +20,6 @@ export const createDiscountCode = defineTool({
   output: CodeOutput,
   permission: "codes.create",
   async execute(input, ctx) {
-    requireSurface(ctx.caller, input.surface);
     const result = await tenantTx(ctx, (tx, tenantId) => tryCreateCodeInTx(tx, tenantId, input, ctx.caller, ctx.now()));
     // Rejected after commit, so the audit row of the refusal stays.
     if (!result.ok) throw rejected(result.reasons);
@@ -76,6 +75,8 @@ export const updateDiscountCode = defineTool({
         .where(and(eq(discountCodes.tenant_id, tenantId), eq(discountCodes.code_id, input.code_id))).for("update");
       if (!row) throw notFound("Promo code");
       const { code_id, ...changes } = input;
+      const changed = Object.entries(changes).filter(([, v]) => v !== undefined).map(([k]) => k);
+      await guardCodeUpdate(tx, row, changed, changes.status, ctx.caller, now);
       const terms = { discount_type: changes.discount_type ?? row.discount_type, value: changes.value ?? Number(row.value) };
       const shape = codeTermsIssues(terms);
       if (shape.length) throw invalidInput("The code's terms are invalid", shape);
@@ -97,7 +98,7 @@ export const updateDiscountCode = defineTool({
         minimum_order_cents: changes.minimum_order_cents === undefined ? row.minimum_order_cents : changes.minimum_order_cents,
         starts_at: starts ?? null, expires_at: expires ?? null, status: changes.status ?? row.status, updated_at: now,
       }).where(and(eq(discountCodes.tenant_id, tenantId), eq(discountCodes.code_id, code_id))).returning();
-      await writeAudit(tx, tenantId, { ...audit, allowed: true });
+      await writeAudit(tx, tenantId, { ...audit, allowed: true, details: changeDetails(codeOut(row), codeOut(updated), { code_id, offer_id: row.offer_id }) });
       return { ok: true as const, code: codeOut(updated) };
     });
     if (!result.ok) throw rejected(result.reasons);
@@ -114,10 +115,16 @@ export const deactivateDiscountCode = defineTool({
   async execute(input, ctx) {
     const now = ctx.now();
     return tenantTx(ctx, async (tx, tenantId) => {
+      const [found] = await tx.select().from(discountCodes)
+        .where(and(eq(discountCodes.tenant_id, tenantId), eq(discountCodes.code_id, input.code_id))).for("update");
+      if (!found) throw notFound("Promo code");
+      await guardCodeUpdate(tx, found, ["status"], "inactive", ctx.caller, now);
       const [row] = await tx.update(discountCodes).set({ status: "inactive", updated_at: now })
         .where(and(eq(discountCodes.tenant_id, tenantId), eq(discountCodes.code_id, input.code_id))).returning();
-      if (!row) throw notFound("Promo code");
-      await writeAudit(tx, tenantId, { caller: ctx.caller, action: "deactivate_discount_code", allowed: true, subject_type: "promo_code", subject_id: row.promo_code, at: now, details: { code_id: row.code_id } });
+      await writeAudit(tx, tenantId, {
+        caller: ctx.caller, action: "deactivate_discount_code", allowed: true, subject_type: "promo_code", subject_id: row.promo_code, at: now,
+        details: changeDetails({ status: found.status }, { status: row.status }, { code_id: row.code_id, offer_id: row.offer_id }),
+      });
       return codeOut(row);
     });
   },

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { BudgetPeriod, KpiSnapshotFact, PolicyFacts } from "@/core/governance";
+import type { OfferStatus } from "@/core/offers/lifecycle";
 import type { Tx } from "@/db/database";
 import type { OfferBudgetInfo } from "./facts";
 import { type PolicyRow, policyFacts } from "./mappers";
@@ -29,7 +30,7 @@ type Raw = {
   used: [string, string][] | null;
   snapshots: { kpi: string; surface: string; value: number; observed_at: string }[] | null;
   budget: { cap_cents: number; period: BudgetPeriod } | null;
-  offers: { offer_id: string; total_budget_cents: number | null; campaign_id: string | null; budget_cents: number | null; usage_limit: number | null; per_customer_limit: number | null; location_lists: string[][] | null }[] | null;
+  offers: { offer_id: string; offer_status: OfferStatus; offer_expiry_date: string | null; deleted: boolean; total_budget_cents: number | null; campaign_id: string | null; budget_cents: number | null; usage_limit: number | null; per_customer_limit: number | null; location_lists: string[][] | null }[] | null;
   lists: { list_id: string; offer_id: string }[] | null;
   hits: { list_id: string; key: string }[] | null;
 };
@@ -58,7 +59,7 @@ export async function loadRedeemPrefix(tx: Tx, tenantId: string, promoCodes: str
            and surface in (select surface from c union select '')
          order by kpi, surface, observed_at desc, created_at desc) s) as snapshots,
       (select row_to_json(b) from (select cap_cents, period from budgets where tenant_id = ${tenantId}) b) as budget,
-      (select json_agg(x) from (select distinct on (f.offer_id) f.offer_id, f.total_budget_cents, pc.campaign_id, pc.budget_cents,
+      (select json_agg(x) from (select distinct on (f.offer_id) f.offer_id, f.offer_status, f.offer_expiry_date, f.deleted_at is not null as deleted, f.total_budget_cents, pc.campaign_id, pc.budget_cents,
            (select min(rc.usage_limit) from redemption_controls rc where rc.tenant_id = f.tenant_id and rc.offer_id = f.offer_id) as usage_limit,
            (select min(rc.per_customer_limit) from redemption_controls rc where rc.tenant_id = f.tenant_id and rc.offer_id = f.offer_id) as per_customer_limit,
            (select json_agg(rc.location_restrictions) from redemption_controls rc where rc.tenant_id = f.tenant_id and rc.offer_id = f.offer_id
@@ -78,7 +79,8 @@ export async function loadRedeemPrefix(tx: Tx, tenantId: string, promoCodes: str
     const lists = x.location_lists ?? [];
     const controls = x.usage_limit === null && x.per_customer_limit === null && lists.length === 0 ? null
       : { usage_limit: x.usage_limit, per_customer_limit: x.per_customer_limit, location_lists: lists };
-    offers.set(x.offer_id, { total_budget_cents: x.total_budget_cents, campaign_id: x.campaign_id, campaign_budget_cents: x.budget_cents ?? null, controls });
+    const gate = { offer_status: x.offer_status, offer_expiry_date: x.offer_expiry_date ? new Date(x.offer_expiry_date) : null, deleted: x.deleted };
+    offers.set(x.offer_id, { total_budget_cents: x.total_budget_cents, campaign_id: x.campaign_id, campaign_budget_cents: x.budget_cents ?? null, controls, gate });
   }
   const lists = raw.lists ?? [];
   const offerOf = new Map(lists.map((l) => [l.list_id, l.offer_id]));

@@ -2,6 +2,7 @@ import {
   type BudgetPeriod, type BudgetScopeFact, type CodeFacts, type ControlFacts, type Counters, customerUseKey, emptyCounters, type KpiSnapshotFact,
   type PolicyFacts, type RedemptionFacts, TOTAL_PERIOD_START, budgetPeriodStart,
 } from "@/core/governance";
+import { offerGate } from "@/core/offers/lifecycle";
 import type { Tx } from "@/db/database";
 import {
   keyOf, loadCustomerUses, loadEligibility, loadLatestSnapshots, loadOfferBudgets, loadOfferUses, loadPolicies, loadSpend, loadTenantBudget,
@@ -81,6 +82,9 @@ function codeFacts(code: CodeRow, uses: number): CodeFacts {
   };
 }
 
+/** The offer's status as its code's redemption sees it (CONTRACT §6); null for a code with no offer. */
+const gateOf = (o: OfferBudgetInfo | undefined, now: Date) => (o?.gate ? offerGate(o.gate.offer_status, o.gate.offer_expiry_date, o.gate.deleted, now) : null);
+
 /** Facts for one attempt against the book's current counters. */
 export function factsFor(book: FactBook, a: Attempt): { facts: RedemptionFacts; keys: SpendKey[]; periodStart: string | null; campaignId: string | null } {
   const { keys, periodStart, campaignId } = spendKeysFor(book, a.code, a.now);
@@ -102,7 +106,7 @@ export function factsFor(book: FactBook, a: Attempt): { facts: RedemptionFacts; 
   } : null;
   const facts: RedemptionFacts = {
     request: { surface: a.surface, order_total_cents: a.order_total_cents, customer_id: a.customerKey, location_id: a.locationId ?? null },
-    code: codeFacts(a.code, book.counters.uses.get(a.code.code_id) ?? a.code.redemption_count),
+    code: { ...codeFacts(a.code, book.counters.uses.get(a.code.code_id) ?? a.code.redemption_count), offer_status: gateOf(offer, a.now) },
     policy: book.policies.get(a.code.surface) ?? null,
     snapshots: book.snapshots,
     customerUses: a.customerKey === null ? null : (book.counters.customerUses.get(customerUseKey(a.code.code_id, a.customerKey)) ?? 0),

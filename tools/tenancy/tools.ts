@@ -37,9 +37,7 @@ export const createApiKey = defineTool({
     return scopedTx(ctx, input.tenant_id, async (tx) => {
       const [tenant] = await tx.select({ id: tenants.tenant_id }).from(tenants).where(eq(tenants.tenant_id, input.tenant_id));
       if (!tenant) throw notFound("Tenant");
-      return issueApiKey(tx, {
-        tenantId: input.tenant_id, role: input.role, provider: input.provider, label: input.label, surfaces: input.surfaces,
-      });
+      return issueApiKey(tx, { tenantId: input.tenant_id, role: input.role, provider: input.provider, label: input.label });
     });
   },
 });

@@ -1,7 +1,8 @@
+import { eq } from "drizzle-orm";
 import { notFound } from "@/core/errors";
 import type { Tx } from "@/db/database";
 import { budgets } from "@/db/schema";
-import { writeAudit } from "../audit";
+import { changeDetails, writeAudit } from "../audit";
 import { tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { keyOf, loadSpend, loadTenantBudget } from "./facts";
@@ -31,11 +32,13 @@ export const setBudget = defineTool({
     return tenantTx(ctx, async (tx, tenant_id) => {
       // Updating the budget row waits for in-flight redemptions (they hold it FOR SHARE), so a lowered
       // cap applies to every redemption that commits after this one.
+      const [before] = await tx.select({ cap_cents: budgets.cap_cents, period: budgets.period }).from(budgets).where(eq(budgets.tenant_id, tenant_id));
       await tx.insert(budgets).values({ tenant_id, cap_cents: input.cap_cents, period: input.period, updated_at: now })
         .onConflictDoUpdate({ target: budgets.tenant_id, set: { cap_cents: input.cap_cents, period: input.period, updated_at: now } });
       // Under that row lock: the (possibly new) window's spend is the ledger's, never a fresh zero.
       await resetTenantSpend(tx, tenant_id, input.period, now);
-      await writeAudit(tx, tenant_id, { caller: ctx.caller, action: "set_budget", allowed: true, subject_type: "budget", subject_id: tenant_id, at: now, details: { ...input } });
+      await writeAudit(tx, tenant_id, { caller: ctx.caller, action: "set_budget", allowed: true, subject_type: "budget", subject_id: tenant_id, at: now,
+        details: changeDetails(before ? { cap_cents: Number(before.cap_cents), period: before.period } : null, { ...input }, { ...input }) });
       return (await budgetViewInTx(tx, tenant_id, now))!;
     });
   },

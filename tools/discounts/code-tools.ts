@@ -7,6 +7,7 @@ import { guardCodeUpdate } from "../offers/code-guard";
 import { tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { tryCreateCodeInTx } from "./code-store";
+import { requireSurface } from "./surface-guard";
 import { loadPolicies } from "./facts";
 import { codeOut } from "./mappers";
 import { CodeIdInput, CodeOutput, CreateCodeInput, ListCodesInput, ListCodesOutput, UpdateCodeInput } from "./schemas";
@@ -20,6 +21,7 @@ export const createDiscountCode = defineTool({
   output: CodeOutput,
   permission: "codes.create",
   async execute(input, ctx) {
+    requireSurface(ctx.caller, input.surface);
     const result = await tenantTx(ctx, (tx, tenantId) => tryCreateCodeInTx(tx, tenantId, input, ctx.caller, ctx.now()));
     // Rejected after commit, so the audit row of the refusal stays.
     if (!result.ok) throw rejected(result.reasons);

@@ -3,6 +3,7 @@ import { notFound } from "@/core/errors";
 import { issueApiKey } from "@/db/api-keys";
 import type { Tx } from "@/db/database";
 import { apiKeys, tenants } from "@/db/schema";
+import { auditChange } from "../audit";
 import type { ToolContext } from "../context";
 import { defineTool } from "../registry";
 import { ApiKeyOutput, CreateApiKeyInput, CreateTenantInput, Empty, RevokeApiKeyInput, TenantOutput } from "./schemas";
@@ -37,7 +38,10 @@ export const createApiKey = defineTool({
     return scopedTx(ctx, input.tenant_id, async (tx) => {
       const [tenant] = await tx.select({ id: tenants.tenant_id }).from(tenants).where(eq(tenants.tenant_id, input.tenant_id));
       if (!tenant) throw notFound("Tenant");
-      return issueApiKey(tx, { tenantId: input.tenant_id, role: input.role, provider: input.provider, label: input.label });
+      const made = await issueApiKey(tx, { tenantId: input.tenant_id, role: input.role, provider: input.provider, label: input.label });
+      const { key: _secret, ...shown } = made;
+      await auditChange(tx, input.tenant_id, ctx.caller, "create_api_key", { type: "api_key", id: made.api_key_id }, null, { ...shown, label: input.label ?? null });
+      return made;
     });
   },
 });
@@ -53,11 +57,16 @@ export const revokeApiKey = defineTool({
       tx.update(apiKeys).set({ revoked_at: ctx.now() })
         .where(and(eq(apiKeys.api_key_id, input.api_key_id), isNull(apiKeys.revoked_at)))
         .returning({ id: apiKeys.api_key_id });
-    const find = (tx: Tx) => tx.select({ id: apiKeys.api_key_id }).from(apiKeys).where(eq(apiKeys.api_key_id, input.api_key_id));
+    const find = (tx: Tx) => tx.select().from(apiKeys).where(eq(apiKeys.api_key_id, input.api_key_id));
     const run = async (tx: Tx) => {
+      const [before] = await find(tx);
       const rows = await revoke(tx);
       // Revoking twice is fine (still revoked); an unknown or foreign key is not found.
-      if (rows.length === 0 && (await find(tx)).length === 0) throw notFound("API key");
+      if (!before) throw notFound("API key");
+      if (rows.length) {
+        const view = (r: typeof before) => ({ api_key_id: r.api_key_id, role: r.role, provider: r.provider, label: r.label, revoked_at: r.revoked_at });
+        await auditChange(tx, before.tenant_id, ctx.caller, "revoke_api_key", { type: "api_key", id: before.api_key_id }, view(before), view({ ...before, revoked_at: ctx.now() }));
+      }
       return {};
     };
     if (ctx.caller.role === "platform") return ctx.db.withSystem(run);

@@ -36,3 +36,17 @@ export function mapDbError(err: unknown): unknown {
   const make = state ? BY_SQLSTATE[state] : undefined;
   return make ? make(String(state)) : err;
 }
+
+// Our key formats (core/auth/keys.ts): scrubbed from anything logged, wherever they appear.
+const SECRET_RE = /\b(ock_[0-9a-f]{32}_|ocp_)[A-Za-z0-9_-]{20,}/g;
+
+/**
+ * An unexpected error as one log line: no SQL parameters (drizzle appends them after "params:"), no driver
+ * `detail` (pg puts row values there), no key-shaped strings. Why: logs must never hold secrets or customer ids.
+ */
+export function describeForLog(err: unknown): string {
+  const e = err as { name?: string; message?: string; cause?: { code?: string } } | null;
+  const text = err instanceof Error ? `${e!.name}: ${e!.message}` : String(err);
+  const state = e?.cause?.code ? ` [sqlstate ${e.cause.code}]` : "";
+  return (text.split(/\n?params:/)[0].slice(0, 500) + state).replace(SECRET_RE, "$1[redacted]");
+}

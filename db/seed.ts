@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { newPlatformKey } from "@/core/auth/keys";
 import { issueApiKey } from "./api-keys";
 import type { Database } from "./database";
@@ -11,7 +11,11 @@ export const DEMO_TENANT_SETTING = "demo_tenant_id";
 export const DEMO_SURFACES = ["shopify", "marketplace", "hub"] as const;
 const KPI_FRESH_MS = 24 * 3600 * 1000;
 
-/** What a newcomer needs to sign in; kept beside the embedded data (plaintext, demo mode only). */
+/**
+ * What a newcomer needs to sign in; kept beside the embedded data (mode 0600, demo mode only). The tenant keys
+ * are marked demo (api_keys.demo) so `revokeDemoKeys` ends them all at once; platform_key is set only on the
+ * start that generated it.
+ */
 export type DemoCredentials = {
   tenant_id: string;
   platform_key: string | null;
@@ -41,7 +45,8 @@ export async function ensureDemoSeed(db: Database, opts: { dataDir: string; plat
   if (!tenantId || !creds || creds.tenant_id !== tenantId) {
     creds = await seedDemoTenant(db, opts.platformKeyFromEnv);
     mkdirSync(opts.dataDir, { recursive: true });
-    writeFileSync(credentialsPath(opts.dataDir), JSON.stringify(creds, null, 2), { mode: 0o600 });
+    // The generated platform key is returned (printed) this once and never written anywhere; only its hash is stored.
+    writeFileSync(credentialsPath(opts.dataDir), JSON.stringify({ ...creds, platform_key: null }, null, 2), { mode: 0o600 });
   }
   await refreshDemoKpis(db, creds.tenant_id, now);
   return creds;
@@ -87,9 +92,9 @@ async function seedDemoTenant(db: Database, platformKeyFromEnv?: string): Promis
     ]);
     await tx.insert(s.programs).values({ tenant_id, program_name: "Dealer Network", program_type: "closed_loop" });
   });
-  const admin = await issueApiKey(db, { tenantId: tenant_id, role: "admin", label: "demo admin" });
-  const marketer = await issueApiKey(db, { tenantId: tenant_id, role: "marketer", label: "demo marketer" });
-  const connector = await issueApiKey(db, { tenantId: tenant_id, role: "connector", provider: "shopify", label: "demo shopify connector" });
+  const admin = await issueApiKey(db, { tenantId: tenant_id, role: "admin", label: "demo admin", demo: true });
+  const marketer = await issueApiKey(db, { tenantId: tenant_id, role: "marketer", label: "demo marketer", demo: true });
+  const connector = await issueApiKey(db, { tenantId: tenant_id, role: "connector", provider: "shopify", label: "demo shopify connector", demo: true });
   await setSetting(db, DEMO_TENANT_SETTING, tenant_id);
   return { tenant_id, platform_key, admin_key: admin.key, marketer_key: marketer.key, connector_key: connector.key };
 }
@@ -108,4 +113,12 @@ async function refreshDemoKpis(db: Database, tenant_id: string, now: Date) {
       { tenant_id, kpi: "mer", surface: "", value: 3.2, observed_at: now },
     ]);
   });
+}
+
+/** Revokes every key the demo seed issued (why: an instance that started as a demo and goes live). */
+export async function revokeDemoKeys(db: Database, now = new Date()): Promise<number> {
+  const rows = await db.withOwner((tx) =>
+    tx.update(s.apiKeys).set({ revoked_at: now }).where(and(eq(s.apiKeys.demo, true), isNull(s.apiKeys.revoked_at)))
+      .returning({ id: s.apiKeys.api_key_id }));
+  return rows.length;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { can, type Permission } from "@/core/auth/permissions";
 import { AppError, type FieldIssue, invalidInput, toAppError } from "@/core/errors";
-import { mapDbError } from "@/db/errors";
+import { mapDbError, describeForLog } from "@/db/errors";
 import type { ToolContext } from "./context";
 
 /**
@@ -45,7 +45,7 @@ export async function runTool<I extends z.ZodType, O extends z.ZodType>(
     return tool.output.parse(result);
   } catch (err) {
     const mapped = mapDbError(err);
-    if (!(mapped instanceof AppError)) console.error(`[tool ${tool.name}]`, err);
+    if (!(mapped instanceof AppError)) console.error(`[tool ${tool.name}]`, describeForLog(err));
     throw toAppError(mapped);
   }
 }

@@ -1,16 +1,17 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { notFound } from "@/core/errors";
 import { issueApiKey } from "@/db/api-keys";
 import type { Tx } from "@/db/database";
 import { apiKeys, tenants } from "@/db/schema";
 import { auditChange } from "../audit";
+import { apiKeyRow } from "../authenticate";
 import type { ToolContext } from "../context";
 import { defineTool } from "../registry";
 import { ApiKeyOutput, CreateApiKeyInput, CreateTenantInput, Empty, RevokeApiKeyInput, TenantOutput } from "./schemas";
 
-/** Platform keys span tenants (system transaction); an admin key stays inside its own tenant under RLS. */
+/** The platform acts inside the tenant it names; an admin key stays inside its own tenant. RLS scopes both. */
 function scopedTx<T>(ctx: ToolContext, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (ctx.caller.role === "platform") return ctx.db.withSystem(fn);
+  if (ctx.caller.role === "platform") return ctx.db.withTenant(tenantId, fn);
   // An admin naming another tenant gets the same answer as for a tenant that does not exist.
   if (ctx.caller.tenantId !== tenantId) throw notFound("Tenant");
   return ctx.db.withTenant(tenantId, fn);
@@ -23,7 +24,9 @@ export const createTenant = defineTool({
   output: TenantOutput,
   permission: "tenants.create",
   async execute(input, ctx) {
-    const [row] = await ctx.db.withSystem((tx) => tx.insert(tenants).values({ name: input.name, currency: input.currency }).returning());
+    // The app role may not insert tenants; app_create_tenant (rls.sql) is the one narrow way in.
+    const res = await ctx.db.withSystem((tx) => tx.execute(sql`select * from app_create_tenant(${input.name}, ${input.currency})`));
+    const [row] = (res as unknown as { rows: { tenant_id: string; name: string; currency: string }[] }).rows;
     return row;
   },
 });
@@ -38,7 +41,9 @@ export const createApiKey = defineTool({
     return scopedTx(ctx, input.tenant_id, async (tx) => {
       const [tenant] = await tx.select({ id: tenants.tenant_id }).from(tenants).where(eq(tenants.tenant_id, input.tenant_id));
       if (!tenant) throw notFound("Tenant");
-      const made = await issueApiKey(tx, { tenantId: input.tenant_id, role: input.role, provider: input.provider, label: input.label });
+      const made = await issueApiKey(tx, {
+        tenantId: input.tenant_id, role: input.role, provider: input.provider, label: input.label, surfaces: input.surfaces,
+      });
       const { key: _secret, ...shown } = made;
       await auditChange(tx, input.tenant_id, ctx.caller, "create_api_key", { type: "api_key", id: made.api_key_id }, null, { ...shown, label: input.label ?? null });
       return made;
@@ -69,7 +74,12 @@ export const revokeApiKey = defineTool({
       }
       return {};
     };
-    if (ctx.caller.role === "platform") return ctx.db.withSystem(run);
+    if (ctx.caller.role === "platform") {
+      // The platform names only the key; its tenant comes from the narrow key lookup, then RLS scopes the update.
+      const key = await apiKeyRow(ctx.db, input.api_key_id);
+      if (!key) throw notFound("API key");
+      return ctx.db.withTenant(key.tenant_id, run);
+    }
     return ctx.db.withTenant(ctx.caller.tenantId!, run);
   },
 });

@@ -1,3 +1,4 @@
+import { describeForLog } from "@/db/errors";
 import { AppError, type ErrorCode, REJECTION_CODES, toAppError } from "@/core/errors";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -20,11 +21,8 @@ export function httpStatus(code: ErrorCode): number {
   return STATUS[code] ?? 500;
 }
 
-/** An unexpected error as one log line without SQL parameters (drizzle puts them after "params:"). */
-export function describeForLog(err: unknown): string {
-  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  return text.split(/\nparams:/)[0].slice(0, 500);
-}
+/** Re-exported: the one log-safe error description lives beside the database error mapping. */
+export { describeForLog };
 
 /** Error body per CONTRACT §0; never a stack trace or SQL. */
 export function errorResponse(err: unknown, headers: Record<string, string> = {}): Response {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,14 +43,20 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`The app was not healthy within ${timeoutMs / 1000}s:\n${log().slice(-4000)}`);
 }
 
-/** Builds if needed and serves the app; `stop()` kills the whole process group and removes DATA_DIR. */
-export async function startApp(): Promise<RunningApp> {
+/**
+ * Builds if needed and serves the app; `stop()` kills the whole process group and removes DATA_DIR. The platform
+ * key is chosen here (PLATFORM_API_KEY): the app stores only hashes. `opts.env` overrides settings; with
+ * `opts.demo: false` no demo seed is expected (demo is then empty).
+ */
+export async function startApp(opts: { env?: Record<string, string>; demo?: boolean } = {}): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "oc-e2e-data-"));
+  const platformKey = `ocp_e2e_${randomBytes(24).toString("hex")}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env, NODE_ENV: "production", NEXT_SKIP_TYPECHECK: "1", PORT: String(port), DATA_DIR: dataDir, DEMO_SEED: "true", NEXT_DIST_DIR: DIST_DIR,
     NEXT_TELEMETRY_DISABLED: "1", COPILOTKIT_TELEMETRY_DISABLED: "true", DO_NOT_TRACK: "1", LANGSMITH_TRACING: "false",
-    NEXT_IGNORE_INCORRECT_LOCKFILE: "1", OPENAI_API_KEY: "", DATABASE_URL: "",
+    NEXT_IGNORE_INCORRECT_LOCKFILE: "1", OPENAI_API_KEY: "", DATABASE_URL: "", PLATFORM_API_KEY: platformKey,
+    ...opts.env,
   };
   let output = "";
   const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -67,8 +74,9 @@ export async function startApp(): Promise<RunningApp> {
   try {
     await waitForHealth(baseUrl, child, () => output, 420_000);
     const credsPath = path.join(dataDir, "demo-credentials.json");
+    if (opts.demo === false) return { baseUrl, dataDir, demo: { platform_key: platformKey } as DemoKeys, stop };
     if (!existsSync(credsPath)) throw new Error("The demo seed did not write demo-credentials.json");
-    const demo = JSON.parse(readFileSync(credsPath, "utf8")) as DemoKeys;
+    const demo = { ...(JSON.parse(readFileSync(credsPath, "utf8")) as DemoKeys), platform_key: platformKey };
     return { baseUrl, dataDir, demo, stop };
   } catch (err) {
     await stop();

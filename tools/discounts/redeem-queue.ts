@@ -49,6 +49,11 @@ class TenantQueue {
   private running = false;
   constructor(private readonly db: Database, private readonly tenantId: string) {}
 
+  /** Jobs waiting for the next batch (the bounded part; the batch in flight is not counted). */
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
   /** Queues a job, or refuses it at once with 503 unavailable when the queue is full (nothing is read or written). */
   submit(job: RedeemJob): Promise<RedeemOutcome> {
     if (this.waiting.length >= queueLimit()) {

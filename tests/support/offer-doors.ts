@@ -76,9 +76,14 @@ export async function serveMcp(db: Database, clock: Clock): Promise<Served & { c
   };
 }
 
-/** The error code of a refused MCP tool call (isError result with our error body). */
+/** The error code of a refused MCP tool call (isError with our error body; the SDK's own text otherwise). */
 export function mcpErrorCode(result: unknown): string | null {
   const r = result as { isError?: boolean; content?: { text?: string }[] };
   if (!r.isError) return null;
-  return JSON.parse(r.content?.[0]?.text ?? "{}").error?.code ?? null;
+  const text = r.content?.[0]?.text ?? "";
+  try {
+    return JSON.parse(text).error?.code ?? null;
+  } catch {
+    return text;
+  }
 }

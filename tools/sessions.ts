@@ -13,7 +13,10 @@ import type { Caller } from "./context";
 /** Session lifetimes, from env (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
 export type SessionTimes = { idleMinutes: number; maxHours: number };
 
-type Row = { api_key_id: string | null; platform_key_hash: string | null; tenant_id: string | null; role: string | null; provider: string | null };
+type Row = {
+  api_key_id: string | null; platform_key_hash: string | null; tenant_id: string | null; role: string | null;
+  provider: string | null; surfaces: string[] | null;
+};
 
 const rows = (r: unknown) => ((r as { rows?: Row[] }).rows ?? (r as Row[]));
 
@@ -43,7 +46,10 @@ export async function resolveSession(
   if (row.api_key_id) {
     if (!row.tenant_id || !row.role) return null;
     const role = row.role as "admin" | "marketer" | "connector";
-    return { tenantId: row.tenant_id, role, apiKeyId: row.api_key_id, provider: row.provider, issuerType: issuerFor(role) };
+    return {
+      tenantId: row.tenant_id, role, apiKeyId: row.api_key_id, provider: row.provider, issuerType: issuerFor(role),
+      surfaces: row.surfaces ?? null,
+    };
   }
   // A platform session lives only as long as the platform key it was opened with.
   const current = opts.platformKey ? hashSecret(opts.platformKey) : await platformKeyHash(db);

@@ -132,3 +132,39 @@ export const discountKpiSnapshots = pgTable(
     index("discount_kpi_snapshots_latest_idx").on(t.tenant_id, t.kpi, t.surface, t.observed_at),
   ],
 );
+
+// Checkout holds (CONTRACT §8): a live reservation (active, not expired) counts as one use of its code
+// and its cents against every budget scope in `spend_keys` until it is consumed by a redeem, released,
+// or expires. Rows are written only by transactions holding redeem's locks, so holds are exact.
+export const discountReservations = pgTable(
+  "discount_reservations",
+  {
+    tenant_id: tenantId(),
+    reservation_id: uuid("reservation_id").notNull().defaultRandom(),
+    code_id: uuid("code_id").notNull(),
+    promo_code: text("promo_code").notNull(),
+    surface: text("surface").notNull(),
+    offer_id: uuid("offer_id"),
+    customer_id: text("customer_id").notNull(),
+    order_total_cents: bigint("order_total_cents", { mode: "number" }).notNull(),
+    discount_cents: bigint("discount_cents", { mode: "number" }).notNull(),
+    // The spend counters (scope|scope_id|period_start) the hold draws on, as redeem would.
+    spend_keys: jsonb("spend_keys").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    status: text("status").$type<"active" | "consumed" | "released">().notNull().default("active"),
+    expires_at: timestamp("expires_at", { withTimezone: true }).notNull(),
+    idempotency_key: text("idempotency_key").notNull(),
+    request_hash: text("request_hash").notNull(),
+    api_key_id: uuid("api_key_id"),
+    issuer_type: text("issuer_type"),
+    provider: text("provider"),
+    // The redemption that consumed the hold.
+    redemption_id: uuid("redemption_id"),
+    created_at: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updated_at: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenant_id, t.reservation_id] }),
+    uniqueIndex("discount_reservations_key_idem_uq").on(t.tenant_id, sql`coalesce(${t.api_key_id}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.idempotency_key),
+    index("discount_reservations_live_code_idx").on(t.tenant_id, t.code_id, t.expires_at).where(sql`${t.status} = 'active'`),
+  ],
+);

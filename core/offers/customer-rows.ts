@@ -10,6 +10,8 @@ export type RejectedRow = { row: number; value: string; reason: string };
 export type RowVerdict = { accepted: AcceptedRow[]; rejected: RejectedRow[]; duplicates: { row: number; duplicate_of: number }[] };
 
 const MAX_LEN = 254;
+/** Longest CSV record the parser will build (bounded work per row, whatever the upload's shape). */
+const MAX_RECORD_BYTES = 4096;
 const PHONE_LIKE = /^\+?[\d\s().-]+$/;
 const HEADER_NAMES = ["customer", "customer_id", "customer_key", "customers", "email", "phone", "user_id", "identifier", "id"];
 
@@ -57,6 +59,8 @@ export function judgeRows(rows: RawRow[]): RowVerdict {
 export function csvRows(text: string): RawRow[] {
   const records = parse(text.replace(/^\uFEFF/, ""), {
     relax_column_count: true, skip_empty_lines: true, trim: true, info: true, bom: true,
+    // A row is an identifier or a few columns; a megabyte-long "row" is an attack on the parser, not data.
+    max_record_size: MAX_RECORD_BYTES,
   }) as unknown as { record: string[]; info: { lines: number } }[];
   if (records.length === 0) return [];
   const header = records[0].record.map((c) => c.toLowerCase().replace(/[\s-]+/g, "_"));

@@ -31,6 +31,8 @@ export function errorResponse(err: unknown, headers: Record<string, string> = {}
   const extra: Record<string, string> = { ...headers };
   // A saturated server says when to come back (CONTRACT §7: 503 unavailable with Retry-After).
   if (e.code === "unavailable") extra["retry-after"] = String(Number(e.details.retry_after_seconds ?? 1));
+  // The rest of an over-limit body is never read, so this connection cannot carry another request.
+  if (e.code === "payload_too_large") extra.connection = "close";
   return Response.json(
     { error: { code: e.code, message: e.message, details: e.details } },
     { status: httpStatus(e.code), headers: { "cache-control": "no-store", ...extra } },

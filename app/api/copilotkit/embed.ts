@@ -4,6 +4,7 @@ import { claimThread, ownsThread } from "@/tools/copilot";
 import type { Embedded } from "@/server/copilot-embed";
 import { assistantShim, json } from "./assistant-shim";
 import { isRunRequest, rewriteRunBody, withThreadId } from "./run-body";
+import { scrubEventStream } from "./stream-scrub";
 
 // The fetch CopilotKit's LangGraph client uses, in front of the process's embed server
 // (server/copilot-embed.ts): the assistant-API stand-in, thread ownership by API key, and the run-body
@@ -33,6 +34,6 @@ export function embeddedFetch(embedded: Embedded, caller: Caller, db: ToolContex
     } else if (body && isRunRequest(req.method, p)) {
       body = JSON.stringify(rewriteRunBody(JSON.parse(body), caller));
     }
-    return embedded.app.fetch(new Request(url, { method: req.method, headers: req.headers, body, signal: req.signal }));
+    return scrubEventStream(await embedded.app.fetch(new Request(url, { method: req.method, headers: req.headers, body, signal: req.signal })));
   };
 }

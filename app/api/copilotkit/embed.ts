@@ -34,6 +34,7 @@ export function embeddedFetch(embedded: Embedded, caller: Caller, db: ToolContex
     } else if (body && isRunRequest(req.method, p)) {
       body = JSON.stringify(rewriteRunBody(JSON.parse(body), caller));
     }
-    return scrubEventStream(await embedded.app.fetch(new Request(url, { method: req.method, headers: req.headers, body, signal: req.signal })));
+    const forwarded = new Request(url, { method: req.method, headers: req.headers, body, signal: req.signal });
+    return scrubEventStream(await embedded.app.fetch(forwarded));
   };
 }

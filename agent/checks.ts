@@ -1,3 +1,4 @@
+import { PROMO_CODE_PATTERN } from "@/core/primitives";
 import type { TenantSettings } from "@/tools/copilot";
 import type { DraftField, OfferDraft } from "./draft";
 import type { Issue } from "./state";
@@ -26,13 +27,11 @@ export function missingFieldQuestions(d: OfferDraft, surfaces: string[]): Questi
   return q;
 }
 
-export const PROMO_CODE_RE = /^[A-Z0-9][A-Z0-9_-]{2,31}$/;
-
 /** Format (what connectors can type) and uniqueness within the tenant. */
 export function promoCodeIssues(d: OfferDraft, existingCodes: string[]): Issue[] {
   if (!d.promoCode) return [];
   const code = d.promoCode;
-  if (!PROMO_CODE_RE.test(code)) {
+  if (!PROMO_CODE_PATTERN.test(code)) {
     return [{ kind: "format", code: "invalid_promo_code", field: "promoCode",
       message: `Promo code "${code}" must be 3–32 characters of A–Z, 0–9, "-" or "_" and start with a letter or digit — for example ${code.toUpperCase().replace(/[^A-Z0-9_-]/g, "").slice(0, 32) || "SAVE15"}` }];
   }

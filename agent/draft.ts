@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { DISTRIBUTION_CHANNELS, OFFER_TYPES, PROGRAM_TYPES, REDEMPTION_METHODS, SURFACES } from "@/core/offers/vocabulary";
+import { IsoDate } from "@/core/primitives";
 
 // The offer draft the copilot builds. One schema feeds the offline planner's output, the LLM's
 // structured output, the UI form and the evals (CONTRACT §4). Every field is nullable rather than
 // optional: "not stated yet" is an explicit null, which OpenAI strict structured output accepts.
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 
 export const OfferDraftSchema = z.object({
   objective: z.string().max(500).nullable().describe("The business goal behind the offer, in the marketer's words"),
@@ -16,8 +15,8 @@ export const OfferDraftSchema = z.object({
   currency: z.string().length(3).nullable().describe("ISO 4217 code when the brief names a currency (GBP for £, EUR for €)"),
   totalBudget: z.number().nonnegative().nullable().describe("Total budget in currency units"),
   minimumSpend: z.number().nonnegative().nullable().describe("Minimum order in currency units"),
-  startDate: isoDate.nullable(),
-  endDate: isoDate.nullable(),
+  startDate: IsoDate.nullable(),
+  endDate: IsoDate.nullable(),
   redemptionMethod: z.enum(REDEMPTION_METHODS).nullable(),
   promoCode: z.string().max(32).nullable().describe("Upper-case promo code when the brief names one"),
   usageLimitPerCustomer: z.number().int().positive().nullable(),

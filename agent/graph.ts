@@ -2,6 +2,7 @@ import { HumanMessage } from "@langchain/core/messages";
 import type { BaseCheckpointSaver, LangGraphRunnableConfig } from "@langchain/langgraph";
 import { END, START, StateGraph } from "@langchain/langgraph";
 import { type AgentDeps, runConfig } from "./config";
+import { GRAPH_ID } from "./constants";
 import { commitNode } from "./nodes/commit";
 import { goalSettingNode } from "./nodes/goal-setting";
 import { humanReviewNode } from "./nodes/human-review";
@@ -12,8 +13,7 @@ import { type OfferState, OfferStateSchema } from "./state";
 // The offer copilot workflow: goal_setting → offer_creation → validation → human_review → commit.
 // Nodes get their dependencies by closure; the caller comes from the run's config.
 
-/** The graph's id in LangGraph's thread/run API and CopilotKit. */
-export const GRAPH_ID = "offer_copilot";
+export { GRAPH_ID };
 
 /** After goal_setting: a refused caller or an unusable model answer ends the turn. */
 export function routeAfterGoal(state: OfferState): "offer_creation" | "__end__" {

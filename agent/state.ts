@@ -3,13 +3,12 @@ import { MessagesZodMeta } from "@langchain/langgraph";
 import { registry } from "@langchain/langgraph/zod";
 import { z } from "zod";
 import { ROLES } from "@/core/auth/permissions";
+import { IsoDate } from "@/core/primitives";
 import { OfferDraftSchema } from "./draft";
 
 // The copilot graph's state and the typed values that cross its edges (interrupt payload, resume
 // value, run config). Every type is derived from a schema here, so the checkpoint, the UI and the
 // tests read the same shapes.
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 
 /** One thing wrong with the draft; `field` lets the UI point at the input, `code` is CONTRACT §2.4 or ours. */
 export const IssueSchema = z.object({
@@ -119,7 +118,7 @@ export const CallerSchema = z.object({
 /** `configurable` of every run: who, which day it is for the draft's dates, and how far to go. */
 export const RunConfigSchema = z.object({
   caller: CallerSchema,
-  today: isoDate.optional(),
+  today: IsoDate.optional(),
   /** "plan" stops after validation (npm run draft, evals); "converse" goes on to review and commit. */
   mode: z.enum(["plan", "converse"]).default("converse"),
   /** An existing campaign (of the caller's tenant) to link the committed offer to; state.campaignId wins. */

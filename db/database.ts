@@ -1,6 +1,7 @@
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { isUuid } from "@/core/primitives";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -37,7 +38,6 @@ export interface Database {
 export const APP_ROLE = "offer_app";
 /** The role of anonymous public-catalogue reads. */
 export const PUBLIC_ROLE = "offer_public";
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Scoped = Pick<Database, "withTenant" | "withSystem" | "withPublic" | "withOwner">;
 
@@ -52,7 +52,7 @@ export function scopedTransactions(db: Db, owner: Db = db, opts: { startTimeoutM
   return {
     withTenant(tenantId, fn, opts) {
       // A malformed id would make the ::uuid cast throw inside RLS; refuse it before any SQL.
-      if (!UUID_RE.test(tenantId)) throw new Error(`withTenant: not a tenant id: ${tenantId}`);
+      if (!isUuid(tenantId)) throw new Error(`withTenant: not a tenant id: ${tenantId}`);
       return transaction(
         db,
         async (tx) => {

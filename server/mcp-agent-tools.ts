@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { can } from "@/core/auth/permissions";
 import { AppError, REJECTION_CODES } from "@/core/errors";
+import { IsoDate } from "@/core/primitives";
 import type { AgentDeps } from "@/agent/config";
 import { OfferDraftSchema } from "@/agent/draft";
 import { createDraftModel, type DraftModel } from "@/agent/model";
 import { createOfferInput } from "@/agent/nodes/commit";
 import { createPlanner, reasonsOf } from "@/agent/plan";
 import { ValidationSchema } from "@/agent/state";
-import { judgeDraft } from "@/agent/validate";
+import { loadTenantFacts } from "@/agent/facts";
+import { validateDraft } from "@/agent/validate";
 import type { Database } from "@/db/database";
 import { toolByName } from "@/tools";
 import { requireTenant } from "@/tools/context";
@@ -17,11 +19,9 @@ import { defineTool, type Tool } from "@/tools/registry";
 // The copilot's plan-and-validate and its confirm, as two MCP tools for admin and marketer keys.
 // They live at the app layer because they run the agent; tools/ never imports agent/.
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
-
 const DraftOfferInput = z.object({
   brief: z.string().min(1).max(4000).describe("The offer brief in plain words, as a marketer would type it"),
-  today: isoDate.optional().describe("The day dates are judged against; defaults to the server's UTC date"),
+  today: IsoDate.optional().describe("The day dates are judged against; defaults to the server's UTC date"),
 }).strict();
 
 const DraftOfferOutput = z.object({
@@ -88,12 +88,14 @@ export function agentMcpTools(deps: { db: Database; now: () => Date; model?: Dra
     async execute(input, ctx) {
       requireTenant(ctx);
       const callDeps: AgentDeps = { ...agentDeps, tools: toolRunner(ctx.db, ctx.now), now: ctx.now };
-      const verdict = await judgeDraft(callDeps, ctx.caller, input.draft, ctx.now().toISOString().slice(0, 10));
+      // The tenant's currency decides what the draft's amounts mean in cents (CONTRACT §6).
+      const facts = await loadTenantFacts(callDeps, ctx.caller, ctx.now(), input.draft.promoCode);
+      const verdict = validateDraft(input.draft, facts, ctx.now().toISOString().slice(0, 10));
       if (!verdict.ok) throw blockedError(verdict);
       const activate = can(ctx.caller.role, "offers.activate");
       const choice = { campaignId: input.campaign_id ?? null, withBudget: can(ctx.caller.role, "budget.write") };
       const tool = toolByName("create_offer")!;
-      const offer = (await callDeps.tools(tool, createOfferInput(input.draft, activate, choice), ctx.caller)) as CreatedOffer;
+      const offer = (await callDeps.tools(tool, createOfferInput(input.draft, activate, choice, facts.currency), ctx.caller)) as CreatedOffer;
       const code = offer.promo_codes[0] ?? null;
       return {
         offer_id: offer.offer_id, offer_status: offer.offer_status, code_id: code?.code_id ?? null,

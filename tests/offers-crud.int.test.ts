@@ -84,6 +84,15 @@ describe("validation", () => {
     expect(refs.body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(["merchant_owner", "offer_type"]);
   });
 
+  it("answers a NUL byte in free text with 400 naming the field, never a 500 from the driver", async () => {
+    const merchant = await call("POST", "/dashboard/merchants", { key: keys.admin.key, body: { merchant_name: "Harbor\u0000Coffee" } });
+    expect(merchant.status).toBe(400);
+    expect(merchant.body.error.details.fields.map((f: { field: string }) => f.field)).toContain("merchant_name");
+    const offer = await call("POST", "/dashboard/offers", { key: keys.admin.key, body: { offer_type: "bogo", short_text: "2 for 1\u0000" } });
+    expect(offer.status).toBe(400);
+    expect(offer.body.error.details.fields.map((f: { field: string }) => f.field)).toContain("short_text");
+  });
+
   it("answers malformed JSON with 400", async () => {
     const res = await call("POST", "/dashboard/offers", { key: keys.admin.key, rawBody: "{oops", headers: { "content-type": "application/json" } });
     expect(res.status).toBe(400);

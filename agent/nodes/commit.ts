@@ -1,14 +1,15 @@
-import { randomBytes } from "node:crypto";
 import { AIMessage } from "@langchain/core/messages";
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { can } from "@/core/auth/permissions";
+import { readablePromoCode } from "@/core/offers/promo-code";
 import { toolByName } from "@/tools";
 import { toToolError } from "@/tools/registry";
 import { type AgentDeps, runConfig, todayOf } from "../config";
 import type { OfferDraft } from "../draft";
 import type { OfferState, OfferStateUpdate } from "../state";
 import { toCents } from "../terms";
-import { judgeDraft } from "../validate";
+import { loadTenantFacts } from "../facts";
+import { validateDraft } from "../validate";
 
 // commit: writes through the tools only, as the signed-in caller issuing as "agent". create_offer
 // writes the offer, its copy, its campaign link (the chosen campaign, or a new one from the draft) and
@@ -17,9 +18,7 @@ import { judgeDraft } from "../validate";
 
 /** A readable code when the draft names none: the audience or SAVE, the value, and 4 random chars. */
 export function generatedCode(d: OfferDraft): string {
-  const stem = (d.targetAudience?.[0] ?? "save").replace(/[^a-z]/gi, "").slice(0, 8).toUpperCase() || "SAVE";
-  const value = d.offerValue !== null ? String(Math.round(d.offerValue)) : "";
-  return `${stem}${value}-${randomBytes(3).toString("hex").toUpperCase().slice(0, 4)}`;
+  return readablePromoCode(d.targetAudience?.[0] ?? "save", d.offerValue);
 }
 
 /** How the offer joins a campaign: the chosen one, or a new one from the draft. */
@@ -29,15 +28,15 @@ export type CampaignChoice = { campaignId: string | null; withBudget: boolean };
  * create_offer's campaign fields: campaign_id when one was chosen, else a campaign described by the
  * draft (title as name, its dates, totalBudget as budget_cents when the caller may set budgets).
  */
-export function campaignFields(d: OfferDraft, choice: CampaignChoice): Record<string, unknown> {
+export function campaignFields(d: OfferDraft, choice: CampaignChoice, currency = "USD"): Record<string, unknown> {
   if (choice.campaignId) return { campaign_id: choice.campaignId };
   const name = (d.title ?? d.objective ?? (d.promoCode ? `Offer ${d.promoCode}` : null) ?? "Copilot offer").slice(0, 200);
-  const budget = choice.withBudget && d.totalBudget !== null ? { budget_cents: toCents(d.totalBudget) } : {};
+  const budget = choice.withBudget && d.totalBudget !== null ? { budget_cents: toCents(d.totalBudget, currency) } : {};
   return { campaign: { campaign_name: name, start_date: d.startDate, end_date: d.endDate, ...budget } };
 }
 
 /** The create_offer body for a draft (CONTRACT §3 column names; money in cents). */
-export function createOfferInput(d: OfferDraft, activate: boolean, choice: CampaignChoice): Record<string, unknown> {
+export function createOfferInput(d: OfferDraft, activate: boolean, choice: CampaignChoice, currency = "USD"): Record<string, unknown> {
   const usesCode = d.redemptionMethod === "promo_code";
   return {
     offer_type: d.offerType,
@@ -46,8 +45,8 @@ export function createOfferInput(d: OfferDraft, activate: boolean, choice: Campa
     classification: d.programType,
     offer_value: d.offerValue,
     max_discount_unit: d.maxDiscountUnit,
-    total_budget_cents: d.totalBudget === null ? null : toCents(d.totalBudget),
-    minimum_spend_cents: d.minimumSpend === null ? null : toCents(d.minimumSpend),
+    total_budget_cents: d.totalBudget === null ? null : toCents(d.totalBudget, currency),
+    minimum_spend_cents: d.minimumSpend === null ? null : toCents(d.minimumSpend, currency),
     usage_limit_per_customer: d.usageLimitPerCustomer,
     total_usage_limit: d.totalUsageLimit,
     start_date: d.startDate,
@@ -62,7 +61,7 @@ export function createOfferInput(d: OfferDraft, activate: boolean, choice: Campa
     savings_amount: d.offerValue,
     savings_type: d.offerValue === null ? null : d.maxDiscountUnit === "$" ? "amount" : "percent",
     ...(usesCode ? { promo_code: d.promoCode ?? generatedCode(d), surface: d.surface } : {}),
-    ...campaignFields(d, choice),
+    ...campaignFields(d, choice, currency),
   };
 }
 
@@ -74,7 +73,9 @@ export function commitNode(deps: AgentDeps) {
     const stop = (error: string): OfferStateUpdate => ({ decision: null, error, messages: [new AIMessage(error)] });
 
     // The conversation's verdict may be stale (a budget spent, a KPI fallen): judge again before writing.
-    const validation = await judgeDraft(deps, rc.caller, draft, todayOf(rc, deps.now()));
+    // The tenant's currency decides what the draft's amounts mean in cents (ISO 4217 minor units).
+    const facts = await loadTenantFacts(deps, rc.caller, deps.now(), draft.promoCode);
+    const validation = validateDraft(draft, facts, todayOf(rc, deps.now()));
     if (!validation.ok) {
       const why = [...validation.issues.map((i) => i.message), ...validation.questions.map((q) => q.question)];
       return { ...stop(`Nothing was saved: ${why.join(" ")}`), verdict: validation };
@@ -85,7 +86,7 @@ export function commitNode(deps: AgentDeps) {
     if (!tool) return stop("Offers cannot be saved yet: the create_offer tool is not available.");
     try {
       const choice = { campaignId: state.campaignId ?? rc.campaignId ?? null, withBudget: can(rc.caller.role, "budget.write") };
-      const offer = (await deps.tools(tool, createOfferInput(draft, activate, choice), rc.caller)) as {
+      const offer = (await deps.tools(tool, createOfferInput(draft, activate, choice, facts.currency), rc.caller)) as {
         offer_id: string; offer_status: string; promo_codes: { code_id: string; promo_code: string }[]; campaign_ids: string[];
       };
       const code = offer.promo_codes[0] ?? null;

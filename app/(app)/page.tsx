@@ -4,15 +4,15 @@ import { redirect } from "next/navigation";
 import { can } from "@/core/auth/permissions";
 import { CopilotWorkspace } from "@/components/copilot/CopilotWorkspace";
 import { requireSession } from "@/lib/ui/session";
+import { isUuid } from "@/core/primitives";
 
 export const metadata = { title: "Copilot · Offer Copilot" };
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The copilot: every conversation is a thread whose UUID lives in the URL (?thread=…). */
 export default async function CopilotPage({ searchParams }: { searchParams: Promise<{ thread?: string }> }) {
   const session = await requireSession("/");
   const { thread } = await searchParams;
-  if (!thread || !UUID_RE.test(thread)) redirect(`/?thread=${randomUUID()}`);
+  if (!thread || !isUuid(thread)) redirect(`/?thread=${randomUUID()}`);
   if (!can(session.caller.role, "agent.use")) {
     return (
       <section className="card stack">

@@ -3,13 +3,15 @@
 import Link from "next/link";
 import { useEffect } from "react";
 import { useCoAgent } from "@copilotkit/react-core";
+import { GRAPH_ID } from "@/agent/constants";
 import { type DraftField, emptyDraft, type OfferDraft } from "@/agent/draft";
 import type { OfferState } from "@/agent/state";
 import { DraftForm } from "./DraftForm";
 import { usePendingReview } from "./review-context";
 import { ValidationPanel } from "./ValidationPanel";
 
-export const AGENT_NAME = "offer_copilot";
+/** CopilotKit's agent name is the graph id (agent/constants.ts), so the two can never differ. */
+export const AGENT_NAME = GRAPH_ID;
 type AgentState = Partial<Pick<OfferState, "draft" | "verdict" | "committed" | "error" | "pendingQuestion">>;
 
 const same = (a: OfferDraft | null | undefined, b: OfferDraft | null | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

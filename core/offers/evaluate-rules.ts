@@ -4,6 +4,7 @@ import {
 } from "@/core/governance";
 import { formatMoney, minorPerMajor, periodName } from "./money";
 import type { CheckFacts, FixPatch, OfferCheck, OfferUnderCheck } from "./evaluate";
+import { PROMO_CODE_PATTERN } from "../primitives";
 
 // The rules behind evaluateOffer, one per check. Each returns one row of the checks panel: pass, fail
 // (refuses activation), warn, question (needs the marketer's answer) or pending (not enough stated yet).
@@ -28,13 +29,13 @@ export function policyCheck(o: OfferUnderCheck, terms: CodeTerms | null, f: Chec
     }
     if (policy.max_amount_cents !== null && terms.value > policy.max_amount_cents) {
       reasons.push({ code: "policy_violation", message: `${surface} allows at most ${formatMoney(policy.max_amount_cents, f.currency)} off — ${formatMoney(terms.value, f.currency)} is above it` });
-      fix = { ...fix, offerValue: units(policy.max_amount_cents, f.currency) };
+      fix = { ...(fix ?? {}), offerValue: units(policy.max_amount_cents, f.currency) };
       continue;
     }
     const share = shareProblem(policy, terms.value, o.minimumSpendCents, f.currency);
     if (share?.fail) reasons.push({ code: "policy_violation", message: share.message });
     else if (share) warn = share.message;
-    if (share) fix = { ...fix, minimumSpend: share.minimumUnits };
+    if (share) fix = { ...(fix ?? {}), minimumSpend: share.minimumUnits };
   }
   if (reasons.length) return row("policy", label, { state: "fail", reasons, fix: fix && { label: fixLabel(fix, f.currency), patch: fix } });
   if (warn) return row("policy", label, { state: "warn", reasons: [{ code: "minimum_order", message: warn }], fix: fix && { label: fixLabel(fix, f.currency), patch: fix } });
@@ -95,12 +96,10 @@ export function budgetCheck(o: OfferUnderCheck, f: CheckFacts): OfferCheck {
   return row("budget", label, { detail: `${want} fits: ${formatMoney(total, f.currency)} left in ${names}.` });
 }
 
-const CODE_RE = /^[A-Z0-9][A-Z0-9_-]{2,31}$/;
-
 /** The promo code: valid as typed (never cut), and present when the offer redeems with one. */
 export function codeCheck(o: OfferUnderCheck): OfferCheck {
   const label = "Promo code";
-  if (o.promoCode !== null && !CODE_RE.test(o.promoCode)) {
+  if (o.promoCode !== null && !PROMO_CODE_PATTERN.test(o.promoCode)) {
     const bad = [...new Set([...o.promoCode].filter((ch) => !/[A-Z0-9_-]/.test(ch)))].join(" ");
     const why = o.promoCode.length > 32 ? "is longer than 32 characters" : o.promoCode.length < 3 ? "is shorter than 3 characters" : `contains ${bad || "a leading - or _"}`;
     return row("code", label, { state: "fail", reasons: [{ code: "invalid_promo_code", message: `Promo code "${o.promoCode}" ${why}; use 3–32 of A–Z, 0–9, "-" and "_"` }] });

@@ -3,7 +3,7 @@ import type { Database } from "@/db/database";
 import { tenants } from "@/db/schema";
 import { issueApiKey } from "@/db/api-keys";
 import type { Caller, ToolContext } from "@/tools/context";
-import type { TenantRole } from "@/core/auth/permissions";
+import { issuerFor, type TenantRole } from "@/core/auth/permissions";
 
 /** A tenant row, created as the platform would. */
 export async function makeTenant(db: Database, values: { name?: string; currency?: string } = {}) {
@@ -30,6 +30,6 @@ export function toolCtx(db: Database, caller: Partial<Caller> & Pick<Caller, "te
   return {
     db,
     now,
-    caller: { apiKeyId: null, provider: null, issuerType: caller.role === "connector" ? "connector" : "human", ...caller },
+    caller: { apiKeyId: null, provider: null, issuerType: issuerFor(caller.role), ...caller },
   };
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { issuerFor } from "@/core/auth/permissions";
 import type { Database } from "@/db/database";
 import type { Caller } from "../context";
 import { runTool, type Tool } from "../registry";
@@ -12,7 +13,6 @@ export type ToolRunner = <I extends z.ZodType, O extends z.ZodType>(tool: Tool<I
 /** The runner over the app's database and clock; connectors keep their issuer, people issue as "agent". */
 export function toolRunner(db: Database, now: () => Date): ToolRunner {
   return (tool, input, caller) => {
-    const issuerType = caller.role === "connector" ? "connector" : "agent";
-    return runTool(tool, input, { db, now, caller: { ...caller, issuerType } });
+    return runTool(tool, input, { db, now, caller: { ...caller, issuerType: issuerFor(caller.role, true) } });
   };
 }

@@ -1,6 +1,6 @@
-import { customAlphabet } from "nanoid";
 import { AppError, conflict, rejected } from "@/core/errors";
 import { decideCodeTerms, type GovernanceReason } from "@/core/governance";
+import { generatePromoCode } from "@/core/offers/promo-code";
 import type { Tx } from "@/db/database";
 import { discountCodes } from "@/db/schema";
 import { writeAudit } from "../audit";
@@ -13,10 +13,7 @@ import type { CodeOutput, CreateCodeInput } from "./schemas";
 // Creating a governed promo code inside any transaction: the offers engineer creates one together
 // with an offer, the agent commits through it, and the create tool wraps it.
 
-// Upper-case letters and digits without look-alikes (0/O, 1/I/L): easy to read aloud and type.
-const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-/** 8 characters from 31: about 8.5e11 codes per tenant, so a collision retry is rare. */
-export const generatePromoCode = customAlphabet(CODE_ALPHABET, 8);
+export { generatePromoCode };
 const MAX_GENERATE_ATTEMPTS = 6;
 
 export type CreateCodeResult = { ok: true; code: CodeOutput } | { ok: false; reasons: GovernanceReason[] };

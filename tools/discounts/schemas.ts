@@ -1,29 +1,20 @@
 import { z } from "zod";
 import { REJECTION_CODES } from "@/core/errors";
 import { codeTermsIssues, DISCOUNT_TYPES } from "@/core/governance";
-import { Uuid } from "../tenancy/schemas";
+import { Cents, listOf, PageInput, PositiveInt, PromoCode, Text, Uuid } from "@/core/primitives";
 
 // Zod in/out schemas for the discount engine (CONTRACT §2). Field names are the contract's;
 // TypeScript types are inferred from here, never written by hand.
 
 export const Surface = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "lower-case letters, digits, _ and -, e.g. shopify");
-export const PromoCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{3,32}$/, "3–32 letters, digits, _ or -");
-export const Cents = z.number().int().min(0).max(1_000_000_000_000);
+export { Cents, PromoCode };
 export const DateTime = z.iso.datetime({ offset: true });
 export const DiscountType = z.enum(DISCOUNT_TYPES)
   .describe("percentage (value is a percent), fixed (value is cents) or free_shipping (value 0: no cash off, still governed by policy, KPI floors, dates and limits)");
-/** Free text that reaches the database: a NUL byte is a 400 here, not a driver error later. */
-const Text = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\u0000]*$/, "must not contain NUL bytes");
 export const CustomerId = Text(320);
-const PositiveInt = z.number().int().min(1).max(1_000_000_000);
 
-/** Pagination shared by every list (CONTRACT §0); query strings are coerced. */
-export const ListQuery = {
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
-};
-const listOf = <T extends z.ZodType>(key: string, item: T) =>
-  z.object({ [key]: z.array(item), total_count: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+/** Pagination shared by every list (CONTRACT §0): core/primitives' PageInput. */
+export const ListQuery = PageInput;
 
 export const ReasonOut = z.object({ code: z.string(), message: z.string() });
 
@@ -119,6 +110,7 @@ export const RedeemInput = z
     customer_id: CustomerId,
     order_id: Text(200).optional(),
     location_id: LocationId.optional(),
+    reservation_id: Uuid.optional().describe("A checkout reservation to consume (CONTRACT §8): same customer, code and surface, not expired"),
     idempotency_key: Text(200),
   })
   .strict();

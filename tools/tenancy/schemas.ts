@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { TENANT_ROLES } from "@/core/auth/permissions";
+import { Uuid } from "@/core/primitives";
 
 // Shared field schemas for tenancy; other domains import Uuid/Currency from here.
-export const Uuid = z.string().uuid();
+export { Uuid };
 export const Currency = z.string().regex(/^[A-Z]{3}$/, "ISO 4217 code, e.g. USD");
 /** Free-text labels: bounded so an oversized string is a 400, not a stored megabyte. */
 export const Label = z.string().trim().min(1).max(200);

@@ -12,15 +12,15 @@ import { type Analytics, analyticsTotals, daySeries, type Preview, previewCard }
 import { requireSession } from "@/lib/ui/session";
 import { callRoute, tryRoute } from "@/lib/ui/tools";
 import { money, type OfferSummary, offerValueText, type PromoCode } from "@/lib/ui/types";
+import { isUuid } from "@/core/primitives";
 
 export const metadata = { title: "Offer · Offer Copilot" };
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Offer detail: facts, customer preview, analytics chart, code usage, and the role's actions. */
 export default async function OfferPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireSession(`/offers/${(await params).id}`);
   const { id } = await params;
-  if (!UUID_RE.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   let offer: OfferSummary;
   try {
     offer = await callRoute<OfferSummary>(session, "GET /dashboard/offers/{offer_id}", { offer_id: id });

@@ -1,4 +1,4 @@
-import { describeForLog } from "@/db/errors";
+import { describeForLog } from "@/tools/transports/http-errors";
 
 // The embed server streams a run's failure as `event: error` with the thrown error's own message
 // (@langchain/langgraph-api serializeError). Only our AppErrors carry messages written for users; anything else

@@ -1,5 +1,6 @@
 import type { DiscountProposal } from "@/core/governance";
 import { offerCodeTerms, offerValueForCode, offerValueUnit } from "@/core/offers/code-terms";
+import { toMinorUnits } from "@/core/offers/money";
 import type { OfferDraft } from "./draft";
 import type { Issue } from "./state";
 
@@ -8,8 +9,8 @@ import type { Issue } from "./state";
 
 export type CodeTerms = Pick<DiscountProposal, "discount_type" | "value">;
 
-/** Currency units → integer cents (CONTRACT §0), rounded to the cent. */
-export const toCents = (units: number) => Math.round(units * 100);
+/** Currency units → the integer minor units `_cents` fields hold in `currency` (ISO 4217; CONTRACT §6). */
+export const toCents = (units: number, currency = "USD") => toMinorUnits(units, currency);
 
 /** The draft in the offer terms core/offers/code-terms.ts reads. */
 const offerTermsOf = (d: OfferDraft) => ({ offer_type: d.offerType, offer_value: d.offerValue, max_discount_unit: d.maxDiscountUnit });

@@ -1,4 +1,5 @@
 import { evaluateProposal, type GovernanceReason, type ProposalSuggestion } from "@/core/governance";
+import { currencyMismatch, formatMoney, fromMinorUnits } from "@/core/offers/money";
 import { proposalFacts } from "@/tools/discounts/governance-facts";
 import { brandIssues, dateIssues, missingFieldQuestions, promoCodeIssues, withoutBannedWords } from "./checks";
 import type { OfferDraft } from "./draft";
@@ -22,7 +23,7 @@ export function governanceOutcome(d: OfferDraft, facts: TenantFacts): Governance
   if (!terms) return null;
   const surfaces = d.surface ? [d.surface] : facts.policies.map((p) => p.surface);
   if (surfaces.length === 0) surfaces.push("shopify");
-  const total = d.totalBudget === null ? null : toCents(d.totalBudget);
+  const total = d.totalBudget === null ? null : toCents(d.totalBudget, facts.currency);
   const outcomes = surfaces.map((surface) => ({
     surface,
     // The same facts → proposal mapping check_discount_proposal uses (tools/discounts/governance-facts.ts).
@@ -32,7 +33,7 @@ export function governanceOutcome(d: OfferDraft, facts: TenantFacts): Governance
 }
 
 /** The nearest compliant draft the core suggested, phrased as a question ("use 25%?"). */
-function governanceAlternative(d: OfferDraft, g: GovernanceOutcome): Alternative | null {
+function governanceAlternative(d: OfferDraft, g: GovernanceOutcome, currency: string): Alternative | null {
   const s = g.suggestion;
   const terms = codeTermsOf(d);
   if (!s || !terms) return null;
@@ -43,8 +44,8 @@ function governanceAlternative(d: OfferDraft, g: GovernanceOutcome): Alternative
     asks.push(`use ${formatOfferValue(d, patch.offerValue)}${d.offerType === "bogo" ? " off the second item" : ""}`);
   }
   if (s.suggested_total_budget_cents !== undefined) {
-    patch.totalBudget = s.suggested_total_budget_cents / 100;
-    asks.push(`set the total budget to ${patch.totalBudget.toLocaleString("en-US")} ${d.currency ?? "USD"}`);
+    patch.totalBudget = fromMinorUnits(s.suggested_total_budget_cents, currency);
+    asks.push(`set the total budget to ${formatMoney(s.suggested_total_budget_cents, currency)}`);
   }
   return { patch, message: `${g.reasons[0].message} — ${asks.join(" and ")}?` };
 }
@@ -52,6 +53,9 @@ function governanceAlternative(d: OfferDraft, g: GovernanceOutcome): Alternative
 /** The full verdict: questions for what is missing, issues for what is refused, and an alternative. */
 export function validateDraft(d: OfferDraft, facts: TenantFacts, today: string): Validation {
   const questions = missingFieldQuestions(d, facts.policies.filter((p) => p.enabled).map((p) => p.surface));
+  // Another currency than the tenant's is a question, never a conversion (CONTRACT §6).
+  const currencyQuestion = currencyMismatch(d.currency, facts.currency);
+  if (currencyQuestion) questions.unshift({ field: "currency", question: currencyQuestion });
   const g = governanceOutcome(d, facts);
   const governance: Issue[] = (g?.reasons ?? []).map((r) => ({ kind: "governance", code: r.code, message: r.message, field: fieldOf(r.code) }));
   const dates = dateIssues(d, today);
@@ -59,7 +63,7 @@ export function validateDraft(d: OfferDraft, facts: TenantFacts, today: string):
   const issues = [...codeTermsProblems(d), ...governance, ...promoCodeIssues(d, facts.existingCodes), ...dates, ...brand];
 
   const parts: Alternative[] = [];
-  const gov = g && g.reasons.length ? governanceAlternative(d, g) : null;
+  const gov = g && g.reasons.length ? governanceAlternative(d, g, facts.currency) : null;
   if (gov) parts.push(gov);
   const pastStart = dates.find((i) => i.code === "start_in_past");
   if (pastStart) parts.push({ patch: { startDate: today }, message: `The start date is in the past — start today (${today})?` });

@@ -6,6 +6,29 @@ export function minorPerMajor(currency: string): number {
   return 10 ** digits;
 }
 
+/**
+ * Currency units as a marketer writes them → integer minor units of the tenant's currency, which is
+ * what every `_cents` field holds (CONTRACT §6: ISO 4217 — ¥500 is 500, $5 is 500, 5 KWD is 5000).
+ */
+export function toMinorUnits(units: number, currency: string): number {
+  return Math.round(units * minorPerMajor(currency));
+}
+
+/** Minor units → currency units (the inverse of toMinorUnits, for a suggestion phrased to a marketer). */
+export function fromMinorUnits(minor: number, currency: string): number {
+  return minor / minorPerMajor(currency);
+}
+
+/**
+ * The question to ask when a draft names a currency other than the tenant's (CONTRACT §6: "€50 off"
+ * in a USD tenant must never become 5,000 US cents), or null when they agree or the draft names none.
+ */
+export function currencyMismatch(draftCurrency: string | null, tenantCurrency: string): string | null {
+  if (!draftCurrency || draftCurrency.toUpperCase() === tenantCurrency.toUpperCase()) return null;
+  return `The brief gives amounts in ${draftCurrency.toUpperCase()}, but this account works in ${tenantCurrency.toUpperCase()}: `
+    + `what are the amounts in ${tenantCurrency.toUpperCase()}?`;
+}
+
 /** "$249,467.50": the one way a message or a screen writes an amount; never "cents". */
 export function formatMoney(minor: number, currency = "USD"): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(minor / minorPerMajor(currency));

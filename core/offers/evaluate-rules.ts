@@ -72,6 +72,7 @@ export function periodsCovered(period: BudgetPeriod, from: string, to: string): 
 /** The offer's budget against the tenant headroom of the period(s) it runs in — never green with no budget. */
 export function budgetCheck(o: OfferUnderCheck, f: CheckFacts): OfferCheck {
   const label = "Budget headroom";
+  if (!f.budget && o.surfaces.length === 0) return row("budget", label, { state: "pending", detail: "No tenant budget is set; nothing is spent until the offer has a code." });
   if (!f.budget) return row("budget", label, { state: "fail", reasons: [{ code: "budget_exhausted", message: "No discount budget is set for this tenant — an admin must set one before any offer can spend" }] });
   if (o.totalBudgetCents === null) return row("budget", label, { state: "question", reasons: [{ code: "budget_missing", message: "What is the offer's total budget? Headroom is checked once it has one." }] });
   const from = [o.startDate ?? f.today, f.today].sort()[1];

@@ -5,6 +5,7 @@ import { effectiveStatus, type OfferStatus } from "@/core/offers/lifecycle";
 import type { Tx } from "@/db/database";
 import { campaignOffers, discountCodes, offerDescriptives as d, offers } from "@/db/schema";
 import { iso, likePattern } from "./common-schemas";
+import { healthByOffer } from "./offer-facts";
 import type { ListOffersInput, OfferOutput } from "./offer-schemas";
 
 // Reading offers: one query shape for lists, single reads, campaign listings and public views.
@@ -95,7 +96,7 @@ export function echoTimestamp(text: string | undefined, value: Date | null, edge
 }
 
 /** Row → API shape; offer_status is the effective status at `now`. */
-export function toOfferOutput(row: OfferRow, desc: DescriptiveRow | null, codes: CodeSummary[], now: Date, campaignIds: string[] = []): OfferOutput {
+export function toOfferOutput(row: OfferRow, desc: DescriptiveRow | null, codes: CodeSummary[], now: Date, campaignIds: string[] = []): Omit<OfferOutput, "health"> {
   const { tenant_id: _t, created_by_key_id: _k, issuer_type: _i, deleted_at: _d, date_inputs: texts, ...rest } = row;
   return {
     ...rest,
@@ -120,7 +121,12 @@ export async function listOfferOutputs(tx: Tx, conds: SQL[], limit: number, offs
   const { rows, total } = await queryOffers(tx, conds, limit, offset);
   const ids = rows.map((r) => r.offer.offer_id);
   const [codes, campaigns] = [await codesByOffer(tx, ids), await campaignsByOffer(tx, ids)];
-  const list = rows.map((r) => toOfferOutput(r.offer, r.desc, codes.get(r.offer.offer_id) ?? [], now, campaigns.get(r.offer.offer_id) ?? []));
+  // CONTRACT §9: every read says whether the offer can redeem right now (core/offers/health).
+  const health = await healthByOffer(tx, rows.map((r) => r.offer), now);
+  const list = rows.map((r) => ({
+    ...toOfferOutput(r.offer, r.desc, codes.get(r.offer.offer_id) ?? [], now, campaigns.get(r.offer.offer_id) ?? []),
+    health: health.get(r.offer.offer_id)!,
+  }));
   return { offers: list, total_count: total, limit, offset };
 }
 

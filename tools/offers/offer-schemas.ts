@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DISTRIBUTION_CHANNELS, PROGRAM_TYPES, REDEMPTION_METHODS } from "@/core/offers/vocabulary";
 import { CREATE_STATUSES, OFFER_STATUSES } from "@/core/offers/lifecycle";
+import { OFFER_HEALTHS } from "@/core/offers/health";
 import {
   CalendarDate, Cents, HttpUrl, LanguageCode, OptionalText, PageInput, PageOutput, PositiveInt, Text, Timestamp, Uuid,
 } from "./common-schemas";
@@ -96,6 +97,7 @@ export const OfferOutput = z.object({
   ...DescriptiveOutputFields,
   promo_codes: z.array(OfferCodeSummary),
   campaign_ids: z.array(Uuid).describe("Campaigns the offer is linked to"),
+  health: z.enum(OFFER_HEALTHS).describe("Whether it can redeem right now, else the first reason why (CONTRACT §9)"),
   created_at: z.string(),
   updated_at: z.string(),
 });

@@ -5,6 +5,7 @@ import { offers } from "@/db/schema";
 import { type ToolContext, tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { auditOfferChange } from "./offer-audit";
+import { assertOfferPasses } from "./offer-check-tools";
 import { afterStatusChange } from "./offer-codes";
 import { loadOffer, readOffer } from "./offer-read";
 import { OfferIdInput, OfferOutput } from "./offer-schemas";
@@ -19,6 +20,8 @@ async function moveTo(target: OfferStatus, offerId: string, ctx: ToolContext) {
       requested: target, canActivate: true, now: ctx.now(),
     });
     if (problem) throw new AppError(problem.code, problem.message);
+    // CONTRACT §9: activation (an admin's approval) runs every check of the offer and its codes now.
+    if (target === "active" && row.offer_status !== "active") await assertOfferPasses(tx, row, ctx.now());
     const before = await readOffer(tx, offerId, ctx.now());
     await tx.update(offers).set({ offer_status: target, updated_at: sql`now()` }).where(eq(offers.offer_id, offerId));
     if (effectiveStatus(row.offer_status, row.offer_expiry_date, ctx.now()) !== target) {

@@ -12,6 +12,7 @@ import { listConditions, listOfferOutputs, loadOffer, readOffer } from "./offer-
 import { CreateOfferInput, ListOffersInput, OfferIdInput, OfferListOutput, OfferOutput, UpdateOfferInput } from "./offer-schemas";
 import { offerChangeKind } from "@/core/offers/live-guard";
 import { assertLiveChangeAllowed } from "./code-guard";
+import { assertOfferPasses } from "./offer-check-tools";
 import { afterStatusChange, syncCodeWindow } from "./offer-codes";
 import { auditOfferChange } from "./offer-audit";
 import { assertBudgetChangeAllowed, descriptiveColumns, insertOffer, offerColumns, referenceIssues, upsertDescriptive } from "./offer-write";
@@ -36,7 +37,9 @@ export const createOffer = defineTool({
   permission: "offers.write",
   execute: (input, ctx) =>
     tenantTx(ctx, async (tx, tenantId) => {
-      const created = await readOffer(tx, await insertOffer(tx, tenantId, input, ctx), ctx.now());
+      const id = await insertOffer(tx, tenantId, input, ctx);
+      if (input.offer_status === "active") await assertOfferPasses(tx, await loadOffer(tx, id), ctx.now(), { requireCode: false });
+      const created = await readOffer(tx, id, ctx.now());
       await auditOfferChange(tx, tenantId, ctx, "create_offer", created.offer_id, null, created);
       return created;
     }),
@@ -84,6 +87,7 @@ export const updateOffer = defineTool({
       const now = ctx.now();
       const before = effectiveStatus(row.offer_status, row.offer_expiry_date, now);
       const after = effectiveStatus(storedTo, expiryTo, now);
+      if (after === "active" && before !== "active") await assertOfferPasses(tx, await loadOffer(tx, offer_id), now);
       if (before !== after) await afterStatusChange(tx, tenantId, offer_id, after, ctx);
       const updated = await readOffer(tx, offer_id, now);
       await auditOfferChange(tx, tenantId, ctx, before !== after ? "change_offer_status" : "update_offer", offer_id, beforeRead, updated);

@@ -19,8 +19,8 @@ const offerTermsOf = (d: OfferDraft) => ({ offer_type: d.offerType, offer_value:
  * The code terms of an offer, or null while they cannot be known (no type or value yet). The mapping
  * is the core's, the same create_offer uses: BOGO is N/2 % of the pair, free shipping a free_shipping code.
  */
-export function codeTermsOf(d: OfferDraft): CodeTerms | null {
-  const mapped = offerCodeTerms(offerTermsOf(d));
+export function codeTermsOf(d: OfferDraft, currency = "USD"): CodeTerms | null {
+  const mapped = offerCodeTerms(offerTermsOf(d), currency);
   return mapped.ok ? mapped.terms : null;
 }
 
@@ -35,8 +35,8 @@ export function codeTermsProblems(d: OfferDraft): Issue[] {
 }
 
 /** Inverse of codeTermsOf for a suggested code value: the draft's offerValue that yields it. */
-export function offerValueFor(d: OfferDraft, codeValue: number, type: CodeTerms["discount_type"]): number {
-  return offerValueForCode(offerTermsOf(d), codeValue, type);
+export function offerValueFor(d: OfferDraft, codeValue: number, type: CodeTerms["discount_type"], currency = "USD"): number {
+  return offerValueForCode(offerTermsOf(d), codeValue, type, currency);
 }
 
 /** "25%" or "$12.50" in the draft's own unit, for the agent's sentences. */

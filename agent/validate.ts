@@ -19,7 +19,7 @@ type GovernanceOutcome = { surface: string; reasons: GovernanceReason[]; suggest
  * tenant's surfaces: allowed when one of them would take it, else the first surface's reasons.
  */
 export function governanceOutcome(d: OfferDraft, facts: TenantFacts): GovernanceOutcome | null {
-  const terms = codeTermsOf(d);
+  const terms = codeTermsOf(d, facts.currency);
   if (!terms) return null;
   const surfaces = d.surface ? [d.surface] : facts.policies.map((p) => p.surface);
   if (surfaces.length === 0) surfaces.push("shopify");
@@ -35,12 +35,12 @@ export function governanceOutcome(d: OfferDraft, facts: TenantFacts): Governance
 /** The nearest compliant draft the core suggested, phrased as a question ("use 25%?"). */
 function governanceAlternative(d: OfferDraft, g: GovernanceOutcome, currency: string): Alternative | null {
   const s = g.suggestion;
-  const terms = codeTermsOf(d);
+  const terms = codeTermsOf(d, currency);
   if (!s || !terms) return null;
   const patch: Partial<OfferDraft> = {};
   const asks: string[] = [];
   if (s.suggested_value !== undefined) {
-    patch.offerValue = offerValueFor(d, s.suggested_value, terms.discount_type);
+    patch.offerValue = offerValueFor(d, s.suggested_value, terms.discount_type, currency);
     asks.push(`use ${formatOfferValue(d, patch.offerValue)}${d.offerType === "bogo" ? " off the second item" : ""}`);
   }
   if (s.suggested_total_budget_cents !== undefined) {

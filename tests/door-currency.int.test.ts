@@ -22,7 +22,7 @@ async function tenantIn(currency: string) {
   const policy = { min_percent: 5, max_percent: 25, kpi_floors: [], max_snapshot_age_seconds: 86400, enabled: true };
   must(await api("PUT", "/api/discount-policies/shopify", { key: admin.key, body: policy }), 200);
   must(await api("PUT", "/api/budget", { key: admin.key, body: { cap_cents: 900_000_000, period: "month" } }), 200);
-  return { key: admin.key as string, offers: async () => must(await api("GET", "/dashboard/offers?limit=100", { key: admin.key }), 200).body };
+  return { key: admin.key as string, api, offers: async () => must(await api("GET", "/dashboard/offers?limit=100", { key: admin.key }), 200).body };
 }
 
 beforeAll(async () => {
@@ -67,6 +67,19 @@ describe("door 10: currency", () => {
       const offer = (await tenant.offers()).offers[0];
       expect(offer).toMatchObject({ total_budget_cents: budget, minimum_spend_cents: minimum });
       await client.close();
+    }
+  });
+
+  it("a fixed offer's code holds the tenant currency's minor units: ¥500 off is a 500 code", async () => {
+    for (const [currency, value] of [["JPY", 500], ["USD", 50_000], ["KWD", 500_000]] as const) {
+      const tenant = await tenantIn(currency);
+      const body = {
+        offer_type: "fixed_discount", offer_value: 500, max_discount_unit: "$", minimum_spend_cents: 10_000_000, offer_status: "active",
+        offer_redemption_methods: ["promo_code"], surface: "shopify", promo_code: `FIX500${currency}`,
+      };
+      const made = must(await tenant.api("POST", "/dashboard/offers", { key: tenant.key, body }), 201).body;
+      const code = must(await tenant.api("GET", `/dashboard/promo-codes/${made.promo_codes[0].code_id}`, { key: tenant.key }), 200).body;
+      expect(code).toMatchObject({ discount_type: "fixed", value });
     }
   });
 });

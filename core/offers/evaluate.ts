@@ -71,7 +71,7 @@ const GOVERNANCE = new Set<string>([
 
 /** Evaluates a draft or an offer: policy (percent and fixed), KPI floors, budget per period, code, dates, audience. */
 export function evaluateOffer(o: OfferUnderCheck, f: CheckFacts): OfferEvaluation {
-  const mapped = o.offerType ? offerCodeTerms({ offer_type: o.offerType, offer_value: o.offerValue, max_discount_unit: o.unit }) : null;
+  const mapped = o.offerType ? offerCodeTerms({ offer_type: o.offerType, offer_value: o.offerValue, max_discount_unit: o.unit }, f.currency) : null;
   const terms = mapped?.ok ? mapped.terms : null;
   const checks = [
     policyCheck(o, terms, f), kpiCheck(o, terms, f), budgetCheck(o, f), codeCheck(o), datesCheck(o, f), audienceCheck(o),

@@ -3,7 +3,7 @@ import { invalidInput } from "@/core/errors";
 import { offerCodeTerms } from "@/core/offers/code-terms";
 import { parseOfferTimestamp } from "@/core/offers/dates";
 import type { Tx } from "@/db/database";
-import { discountCodes } from "@/db/schema";
+import { discountCodes, tenants } from "@/db/schema";
 import { changeDetails, writeAudit } from "../audit";
 import type { ToolContext } from "../context";
 import { fieldIssues } from "../registry";
@@ -23,8 +23,8 @@ const FIELD_OF: Record<string, string> = {
 };
 
 /** The discount core's create-code input for this offer's terms (core/offers/code-terms.ts maps them). */
-export function codeInputFor(offerId: string, input: CreateOfferInput) {
-  const mapped = offerCodeTerms(input);
+export function codeInputFor(offerId: string, input: CreateOfferInput, currency = "USD") {
+  const mapped = offerCodeTerms(input, currency);
   if (!mapped.ok) throw invalidInput("The offer's promo code terms are invalid", mapped.issues);
   const { discount_type: type, value } = mapped.terms;
   const starts = input.version_active_from ?? input.start_date;
@@ -46,7 +46,9 @@ export function codeInputFor(offerId: string, input: CreateOfferInput) {
 
 /** Creates the governed promo code for a new offer inside tx; it starts paused unless the offer starts active. */
 export async function createOfferCode(tx: Tx, tenantId: string, offerId: string, input: CreateOfferInput, ctx: ToolContext) {
-  return createCodeInTx(tx, tenantId, codeInputFor(offerId, input), ctx.caller, ctx.now());
+  // A fixed offer_value is in the tenant currency's units; its code holds that currency's minor units.
+  const [tenant] = await tx.select({ currency: tenants.currency }).from(tenants).where(eq(tenants.tenant_id, tenantId));
+  return createCodeInTx(tx, tenantId, codeInputFor(offerId, input, tenant?.currency ?? "USD"), ctx.caller, ctx.now());
 }
 
 /**

@@ -1,9 +1,10 @@
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
 import { can } from "@/core/auth/permissions";
-import { AppError, type FieldIssue, invalidInput, notFound } from "@/core/errors";
+import { AppError, type FieldIssue, invalidInput } from "@/core/errors";
 import type { Tx } from "@/db/database";
 import { campaignOffers, programCampaigns as pc, programs } from "@/db/schema";
 import type { ToolContext } from "../context";
+import { loadOr404, paginate } from "../crud";
 import { iso } from "./common-schemas";
 import type { CreateOfferInput } from "./offer-schemas";
 import type { CampaignFields } from "./program-schemas";
@@ -15,17 +16,13 @@ export const toCampaignOutput = (r: typeof pc.$inferSelect) => ({ ...r, created_
 
 /** One campaign of the caller's tenant, or 404. */
 export async function loadCampaign(tx: Tx, campaignId: string, opts: { lock?: boolean } = {}) {
-  const q = tx.select().from(pc).where(eq(pc.campaign_id, campaignId));
-  const [row] = opts.lock ? await q.for("update") : await q;
-  if (!row) throw notFound("Campaign");
-  return row;
+  return loadOr404(tx, pc, eq(pc.campaign_id, campaignId), "Campaign", opts);
 }
 
 /** A page of campaigns, newest first. */
 export async function campaignPage(tx: Tx, conds: SQL[], limit: number, offset: number) {
-  const rows = await tx.select().from(pc).where(and(...conds)).orderBy(desc(pc.created_at), desc(pc.campaign_id)).limit(limit).offset(offset);
-  const [{ n }] = await tx.select({ n: count() }).from(pc).where(and(...conds));
-  return { campaigns: rows.map(toCampaignOutput), total_count: Number(n), limit, offset };
+  const orderBy = [desc(pc.created_at), desc(pc.campaign_id)];
+  return paginate(tx, { table: pc, where: and(...conds), orderBy, page: { limit, offset }, key: "campaigns", map: toCampaignOutput });
 }
 
 /** Dates in order and the program (when named) the caller's own. */

@@ -1,9 +1,10 @@
-import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { type FieldIssue, invalidInput, notFound } from "@/core/errors";
+import { type FieldIssue, invalidInput } from "@/core/errors";
 import type { Tx } from "@/db/database";
 import { merchantLocations, offers, redemptionControls as rc } from "@/db/schema";
 import { type ToolContext, tenantTx } from "../context";
+import { loadOr404, paginate } from "../crud";
 import { defineTool } from "../registry";
 import { assertLiveChangeAllowed } from "./code-guard";
 import { iso } from "./common-schemas";
@@ -48,9 +49,9 @@ export const listControls = defineTool({
   execute: (input, ctx) =>
     tenantTx(ctx, async (tx) => {
       const conds: SQL[] = input.offer_id ? [eq(rc.offer_id, input.offer_id)] : [];
-      const rows = await tx.select().from(rc).where(and(...conds)).orderBy(desc(rc.created_at), desc(rc.control_id)).limit(input.limit).offset(input.offset);
-      const [{ n }] = await tx.select({ n: count() }).from(rc).where(and(...conds));
-      return { redemption_controls: rows.map(toOutput), total_count: Number(n), limit: input.limit, offset: input.offset };
+      return paginate(tx, {
+        table: rc, where: and(...conds), orderBy: [desc(rc.created_at), desc(rc.control_id)], page: input, key: "redemption_controls", map: toOutput,
+      });
     }),
 });
 
@@ -78,9 +79,7 @@ export const getControl = defineTool({
   permission: "offers.read",
   execute: (input, ctx) =>
     tenantTx(ctx, async (tx) => {
-      const [row] = await tx.select().from(rc).where(eq(rc.control_id, input.control_id));
-      if (!row) throw notFound("Redemption control");
-      return toOutput(row);
+      return toOutput(await loadOr404(tx, rc, eq(rc.control_id, input.control_id), "Redemption control"));
     }),
 });
 
@@ -93,8 +92,7 @@ export const updateControl = defineTool({
   execute: (input, ctx) =>
     tenantTx(ctx, async (tx, tenantId) => {
       const { control_id, ...fields } = input;
-      const [existing] = await tx.select().from(rc).where(eq(rc.control_id, control_id)).for("update");
-      if (!existing) throw notFound("Redemption control");
+      const existing = await loadOr404(tx, rc, eq(rc.control_id, control_id), "Redemption control", { lock: true });
       await checkRefs(tx, fields);
       const offerIds = [existing.offer_id, fields.offer_id];
       await assertLiveChangeAllowed(tx, "redemption_controls", ctx.caller, ctx.now(), { offerIds });
@@ -113,8 +111,7 @@ export const deleteControl = defineTool({
   permission: "offers.write",
   execute: (input, ctx) =>
     tenantTx(ctx, async (tx, tenantId) => {
-      const [existing] = await tx.select().from(rc).where(eq(rc.control_id, input.control_id)).for("update");
-      if (!existing) throw notFound("Redemption control");
+      const existing = await loadOr404(tx, rc, eq(rc.control_id, input.control_id), "Redemption control", { lock: true });
       await assertLiveChangeAllowed(tx, "redemption_controls", ctx.caller, ctx.now(), { offerIds: [existing.offer_id] });
       await tx.delete(rc).where(eq(rc.control_id, input.control_id));
       await auditControl(tx, tenantId, ctx, "delete_redemption_control", existing, null);

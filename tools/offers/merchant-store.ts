@@ -1,8 +1,8 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
-import { notFound } from "@/core/errors";
 import type { Tx } from "@/db/database";
 import { merchantLocations as loc, merchants } from "@/db/schema";
+import { loadOr404 } from "../crud";
 import { iso } from "./common-schemas";
 import type { LocationInput } from "./merchant-schemas";
 
@@ -39,7 +39,6 @@ export async function replaceLocations(tx: Tx, tenantId: string, merchantId: str
 
 /** One merchant of the caller's tenant in API shape, or 404. */
 export async function readMerchant(tx: Tx, merchantId: string) {
-  const [m] = await tx.select().from(merchants).where(eq(merchants.merchant_id, merchantId));
-  if (!m) throw notFound("Merchant");
+  const m = await loadOr404(tx, merchants, eq(merchants.merchant_id, merchantId), "Merchant");
   return toMerchantOutput(m, (await locationsOf(tx, [merchantId])).get(merchantId) ?? []);
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { conflict, notFound } from "@/core/errors";
 import { merchants, offers } from "@/db/schema";
 import { tenantTx } from "../context";
+import { paginate } from "../crud";
 import { defineTool } from "../registry";
 import { likePattern } from "./common-schemas";
 import {
@@ -23,14 +24,10 @@ export const listMerchants = defineTool({
       const conds: SQL[] = [];
       if (input.status) conds.push(eq(merchants.status, input.status));
       if (input.merchant_name) conds.push(ilike(merchants.merchant_name, likePattern(input.merchant_name)));
-      const rows = await tx.select().from(merchants).where(and(...conds))
-        .orderBy(asc(merchants.merchant_name), asc(merchants.merchant_id)).limit(input.limit).offset(input.offset);
-      const [{ n }] = await tx.select({ n: count() }).from(merchants).where(and(...conds));
-      const locs = await locationsOf(tx, rows.map((r) => r.merchant_id));
-      return {
-        merchants: rows.map((m) => toMerchantOutput(m, locs.get(m.merchant_id) ?? [])),
-        total_count: Number(n), limit: input.limit, offset: input.offset,
-      };
+      const orderBy = [asc(merchants.merchant_name), asc(merchants.merchant_id)];
+      const page = await paginate(tx, { table: merchants, where: and(...conds), orderBy, page: input, key: "merchants", map: (m) => m });
+      const locs = await locationsOf(tx, page.merchants.map((r) => r.merchant_id));
+      return { ...page, merchants: page.merchants.map((m) => toMerchantOutput(m, locs.get(m.merchant_id) ?? [])) };
     }),
 });
 

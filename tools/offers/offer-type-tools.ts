@@ -1,8 +1,9 @@
-import { and, asc, count, eq, type SQL } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { notFound } from "@/core/errors";
 import { offerTypes as t } from "@/db/schema";
 import { tenantTx } from "../context";
+import { loadOr404, paginate } from "../crud";
 import { defineTool } from "../registry";
 import { iso } from "./common-schemas";
 import {
@@ -22,9 +23,7 @@ export const listOfferTypes = defineTool({
   execute: (input, ctx) =>
     tenantTx(ctx, async (tx) => {
       const conds: SQL[] = input.is_active ? [eq(t.is_active, input.is_active === "true")] : [];
-      const rows = await tx.select().from(t).where(and(...conds)).orderBy(asc(t.type_name)).limit(input.limit).offset(input.offset);
-      const [{ n }] = await tx.select({ n: count() }).from(t).where(and(...conds));
-      return { offer_types: rows.map(toOutput), total_count: Number(n), limit: input.limit, offset: input.offset };
+      return paginate(tx, { table: t, where: and(...conds), orderBy: [asc(t.type_name)], page: input, key: "offer_types", map: toOutput });
     }),
 });
 
@@ -49,9 +48,7 @@ export const getOfferType = defineTool({
   permission: "catalog.read",
   execute: (input, ctx) =>
     tenantTx(ctx, async (tx) => {
-      const [row] = await tx.select().from(t).where(eq(t.offer_type_id, input.offer_type_id));
-      if (!row) throw notFound("Offer type");
-      return toOutput(row);
+      return toOutput(await loadOr404(tx, t, eq(t.offer_type_id, input.offer_type_id), "Offer type"));
     }),
 });
 

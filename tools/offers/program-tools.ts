@@ -4,6 +4,7 @@ import { conflict, notFound } from "@/core/errors";
 import type { Tx } from "@/db/database";
 import { programCampaigns, programs } from "@/db/schema";
 import { tenantTx } from "../context";
+import { loadOr404, paginate } from "../crud";
 import { defineTool } from "../registry";
 import { iso } from "./common-schemas";
 import { campaignPage } from "./campaign-store";
@@ -17,10 +18,8 @@ import {
 const toOutput = (r: typeof programs.$inferSelect) => ({ ...r, created_at: iso(r.created_at)!, updated_at: iso(r.updated_at)! });
 
 /** One program of the caller's tenant, or 404. */
-export async function loadProgram(tx: Tx, programId: string) {
-  const [row] = await tx.select().from(programs).where(eq(programs.program_id, programId));
-  if (!row) throw notFound("Program");
-  return row;
+export function loadProgram(tx: Tx, programId: string) {
+  return loadOr404(tx, programs, eq(programs.program_id, programId), "Program");
 }
 
 export const listPrograms = defineTool({
@@ -32,9 +31,9 @@ export const listPrograms = defineTool({
   execute: (input, ctx) =>
     tenantTx(ctx, async (tx) => {
       const conds: SQL[] = input.program_type ? [eq(programs.program_type, input.program_type)] : [];
-      const rows = await tx.select().from(programs).where(and(...conds)).orderBy(desc(programs.created_at), desc(programs.program_id)).limit(input.limit).offset(input.offset);
-      const [{ n }] = await tx.select({ n: count() }).from(programs).where(and(...conds));
-      return { programs: rows.map(toOutput), total_count: Number(n), limit: input.limit, offset: input.offset };
+      return paginate(tx, {
+        table: programs, where: and(...conds), orderBy: [desc(programs.created_at), desc(programs.program_id)], page: input, key: "programs", map: toOutput,
+      });
     }),
 });
 

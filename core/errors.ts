@@ -4,7 +4,7 @@
 /** Governance and business rejections (CONTRACT §2.4); all map to 422. */
 export const REJECTION_CODES = [
   "policy_violation", "kpi_floor", "kpi_stale", "budget_exhausted", "usage_limit", "per_customer_limit",
-  "expired", "not_started", "inactive", "minimum_order", "surface_mismatch", "not_eligible",
+  "expired", "not_started", "inactive", "minimum_order", "surface_mismatch", "not_eligible", "reservation_invalid",
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

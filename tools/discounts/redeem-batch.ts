@@ -13,6 +13,7 @@ import type { LedgerRow } from "./mappers";
 import { lockedFactBook } from "./redeem-book";
 import { idemKey, loadRedeemPrefix, NIL_SCOPE } from "./redeem-prefix";
 import { factsFor } from "./redemption-facts";
+import { applyHolds, consumable, loadHolds, markConsumed, type Reservation, shiftHold } from "./reservation-holds";
 import type { RedeemInput } from "./schemas";
 
 // The decide-and-write transaction of redeem, for one or many requests, in four statements after
@@ -34,12 +35,17 @@ export type RedeemOutcome =
 export function redeemJob(input: RedeemInput, caller: Caller, now: Date): RedeemJob {
   const customerKey = normalizeCustomerId(input.customer_id);
   // location_id joins the hash only when sent, so keys stored before it existed still replay.
-  const body = [input.promo_code, input.surface, input.order_total_cents, customerKey, input.order_id ?? null, ...(input.location_id ? [input.location_id] : [])];
+  const body = [
+    input.promo_code, input.surface, input.order_total_cents, customerKey, input.order_id ?? null, ...(input.location_id ? [input.location_id] : []),
+    ...(input.reservation_id ? [`reservation:${input.reservation_id}`] : []),
+  ];
   const requestHash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
   return { input, caller, now, customerKey, requestHash, scope: caller.apiKeyId ?? NIL_SCOPE };
 }
 
 const conflict = () => new AppError("idempotency_conflict", "This Idempotency-Key was already used with a different request body");
+const reservationInvalid = () =>
+  new AppError("reservation_invalid", "This reservation cannot be redeemed: it was consumed, released or has expired, or is for another customer, code or surface");
 
 /** Decides and writes a batch of redemptions for one tenant inside `tx`; one outcome per job, in order. */
 export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[]): Promise<RedeemOutcome[]> {
@@ -67,6 +73,13 @@ export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[
   const attemptOf = (j: RedeemJob) => ({ surface: j.input.surface, order_total_cents: j.input.order_total_cents, customerKey: j.customerKey, locationId: j.input.location_id ?? null, now: j.now });
   // 2. Locks (one statement) and live counts (one statement).
   const { codes, book } = await lockedFactBook(tx, tenantId, pre, planned.map(({ j, sketch }) => ({ ...attemptOf(j), sketch })));
+  // Live checkout holds count as uses and spend (read after the locks); named reservations are locked for consuming.
+  const reservationIds = planned.flatMap(({ j }) => (j.input.reservation_id ? [j.input.reservation_id] : []));
+  const holds = book && await loadHolds(tx, tenantId, {
+    codeIds: [...codes.keys()], spendKeys: [...book.counters.spent.keys()], offerIds: [...book.offers.keys()], reservationIds, now: planned[0].j.now,
+  });
+  if (book && holds) applyHolds(book.counters, holds);
+  const consumedHere = new Set<string>();
 
   const pending: (PendingRedemption & { i: number; row: LedgerRow })[] = [];
   const firstByKey = new Map<string, number>();
@@ -80,9 +93,23 @@ export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[
       continue;
     }
     firstByKey.set(keyOfJob(j), i);
+    let held: Reservation | null = null;
+    if (j.input.reservation_id) {
+      const r = holds?.named.get(j.input.reservation_id);
+      const ok = !consumedHere.has(j.input.reservation_id) && consumable(r, { code_id: code.code_id, customerKey: j.customerKey, surface: j.input.surface, now: j.now });
+      if (!ok) { outcomes[i] = { kind: "error", error: reservationInvalid() }; continue; }
+      // The hold becomes the real use: take it off before deciding, so the use and cents are not counted twice.
+      held = r!;
+      shiftHold(book.counters, held, -1);
+      consumedHere.add(held.reservation_id);
+    }
     const { facts, keys: spendKeys, periodStart, campaignId } = factsFor(book, { ...attemptOf(j), code });
     const decision = decideRedemption(facts);
     if (!decision.allowed) {
+      if (held) {
+        shiftHold(book.counters, held, 1);
+        consumedHere.delete(held.reservation_id);
+      }
       outcomes[i] = { kind: "rejected", reasons: decision.reasons, discount_cents: decision.discount_cents };
       continue;
     }
@@ -106,6 +133,11 @@ export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[
   const inserted = await writeRedemptions(tx, tenantId, pending, audit);
   // Not inserted: a concurrent transaction committed this key first. Nothing of ours was counted for it.
   for (const p of pending) if (!inserted.has(p.row.redemption_id)) outcomes[p.i] = { kind: "retry" };
+  const consumed = pending.flatMap((p) => {
+    const rid = jobs[p.i].input.reservation_id;
+    return rid && inserted.has(p.row.redemption_id) ? [[rid, p.row.redemption_id] as [string, string]] : [];
+  });
+  await markConsumed(tx, tenantId, consumed, jobs[0].now);
   return outcomes as RedeemOutcome[];
 }
 
@@ -113,7 +145,8 @@ function auditFor(j: RedeemJob, o: RedeemOutcome): AuditEntry[] {
   if (o.kind === "retry") return [];
   const base = {
     caller: j.caller, action: "redeem_discount_code", subject_type: "promo_code", subject_id: j.input.promo_code, at: j.now,
-    details: { surface: j.input.surface, order_total_cents: j.input.order_total_cents, customer_id: j.customerKey, order_id: j.input.order_id ?? null, location_id: j.input.location_id ?? null, idempotency_key: j.input.idempotency_key } as Record<string, unknown>,
+    details: { surface: j.input.surface, order_total_cents: j.input.order_total_cents, customer_id: j.customerKey, order_id: j.input.order_id ?? null, location_id: j.input.location_id ?? null, idempotency_key: j.input.idempotency_key,
+      ...(j.input.reservation_id ? { reservation_id: j.input.reservation_id } : {}) } as Record<string, unknown>,
   };
   if (o.kind === "redeemed") return [{ ...base, allowed: true, details: { ...base.details, redemption_id: o.row.redemption_id, discount_cents: Number(o.row.discount_cents), replay: o.replay } }];
   if (o.kind === "rejected") return [{ ...base, allowed: false, reasons: o.reasons, details: { ...base.details, discount_cents: o.discount_cents } }];

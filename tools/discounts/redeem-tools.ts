@@ -9,6 +9,7 @@ import { lockedFactBook } from "./redeem-book";
 import { loadRedeemPrefix } from "./redeem-prefix";
 import { submitRedemption } from "./redeem-queue";
 import { factsFor } from "./redemption-facts";
+import { applyHolds, loadHolds } from "./reservation-holds";
 import { RedeemInput, RedeemOutput, ValidateInput, ValidateOutput } from "./schemas";
 import { requireSurface } from "./surface-guard";
 
@@ -35,6 +36,9 @@ export const validateDiscountCode = defineTool({
       const { codes, book } = await lockedFactBook(tx, tenantId, pre, [{ ...attempt, sketch }], { lock: false });
       const code = codes.get(sketch.code_id);
       if (!code || !book) throw notFound("Promo code");
+      // Live checkout holds count here exactly as they do at redeem.
+      const spendKeys = [...book.counters.spent.keys()];
+      applyHolds(book.counters, await loadHolds(tx, tenantId, { codeIds: [code.code_id], spendKeys, offerIds: [...book.offers.keys()], reservationIds: [], now }));
       const decision = decideRedemption(factsFor(book, { ...attempt, code }).facts);
       // An invalid code is worth nothing: a connector that forgets to read `valid` still applies 0.
       return { valid: decision.allowed, discount_cents: decision.allowed ? decision.discount_cents : 0, reasons: decision.reasons };

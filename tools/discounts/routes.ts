@@ -5,6 +5,7 @@ import { listKpiSnapshots, recordKpiSnapshot } from "./kpi-tools";
 import { listRedemptions, voidRedemption } from "./ledger-tools";
 import { getDiscountPolicy, listDiscountPolicies, setDiscountPolicy } from "./policy-tools";
 import { redeemDiscountCode, validateDiscountCode } from "./redeem-tools";
+import { releaseReservation, reserveDiscountCode } from "./reservation-tools";
 
 // CONTRACT §2.
 const tags = ["discounts"];
@@ -20,6 +21,8 @@ export const discountRoutes = defineRoutes([
   { method: "GET", path: "/dashboard/promo-codes", tool: listDiscountCodes, tags },
   { method: "POST", path: "/dashboard/promo-codes/validate", tool: validateDiscountCode, tags },
   { method: "POST", path: "/dashboard/promo-codes/redeem", tool: redeemDiscountCode, status: 201, headers: { idempotency_key: "Idempotency-Key" }, tags },
+  { method: "POST", path: "/dashboard/promo-codes/reserve", tool: reserveDiscountCode, status: 201, headers: { idempotency_key: "Idempotency-Key" }, tags },
+  { method: "DELETE", path: "/dashboard/reservations/{reservation_id}", tool: releaseReservation, status: 204, tags },
   { method: "GET", path: "/dashboard/promo-codes/{code_id}", tool: getDiscountCode, tags },
   { method: "PUT", path: "/dashboard/promo-codes/{code_id}", tool: updateDiscountCode, tags },
   { method: "DELETE", path: "/dashboard/promo-codes/{code_id}", tool: deactivateDiscountCode, tags },

@@ -1,4 +1,5 @@
 import type { OfferDraft } from "../draft";
+import { rx } from "./patterns";
 
 // Who the offer is for, and what that implies for the program: a known list (dealers, members,
 // employees) is closed loop, the public (everyone, marketplace, new customers) is open loop,
@@ -20,7 +21,7 @@ const OTHER_NOUNS = [
 ];
 const NEEDS_MODIFIER = new Set(["customers", "users", "buyers", "clients", "guests", "shoppers", "visitors", "consumers", "businesses"]);
 const NOUN = [...CLOSED_NOUNS, ...OPEN_NOUNS, ...OTHER_NOUNS].sort((a, b) => b.length - a.length).join("|");
-const SEGMENT = new RegExp(String.raw`\b(?:(${MODIFIER})\s+)?(${NOUN})\b`, "gi");
+const SEGMENT = rx("audience.SEGMENT", String.raw`\b(?:(${MODIFIER})\s{1,3})?(${NOUN})\b`, "gi");
 
 const ATTRIBUTIVE = /\b(dealer|member|cardmember|employee|partner|franchisee|reseller|distributor|cardholder|subscriber)[- ](?:[a-z]+\s+){0,2}?(?:clearance|campaign|cash[- ]?back|promo(?:tion)?|program(?:me)?|offer|pricing|price|discount|kickoff|kick-off|sale|event|exclusive|appreciation|incentive|special|network|only|deal|rate|rewards?|perk|benefit)s?\b/gi;
 const CLOSED_CUES = /\b(?:(?:member|customer|dealer|email|contact|subscriber)\s+list|our list|uploaded list|list of (?:our )?\w+|closed[- ]loop|invite[- ]only|exclusive(?:ly)?\s+(?:to|for)|members?[- ]only|private (?:offer|sale|promotion)|enrolled|known (?:list|members|customers))\b/i;
@@ -31,7 +32,7 @@ export function findAudience(text: string): string[] | null {
   const out: string[] = [];
   for (const m of text.matchAll(SEGMENT)) {
     const noun = m[2].toLowerCase();
-    const mod = m[1]?.toLowerCase().replace(/\s+program$/, "").replace(/\s+/g, " ");
+    const mod = m[1]?.toLowerCase().replace(/ program$/, "").replace(/\s+/g, " ");
     if (NEEDS_MODIFIER.has(noun) && !mod) continue;
     // "3 per member" is a limit, not an audience; plural nouns only (handled by the noun list).
     const label = mod ? `${mod} ${noun}` : noun;

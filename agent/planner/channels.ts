@@ -1,5 +1,6 @@
 import type { OfferDraft } from "../draft";
 import { mentionsCode } from "./codes";
+import { rx } from "./patterns";
 
 // How the offer is redeemed and where it is distributed. Redemption method follows the first
 // clear cue (a named promo code always means promo_code); channels are only the ones the brief
@@ -10,9 +11,14 @@ type Surface = NonNullable<OfferDraft["surface"]>;
 type Channel = NonNullable<OfferDraft["distributionChannels"]>[number];
 
 const METHOD_CUES: Array<[Method, RegExp]> = [
-  ["show_save", /\b(?:show[\s-]*(?:and|&|n)[\s-]*save|show\s+(?:this|the|your|it|them)\s+(?:[a-z]+\s+){0,2}?(?:in[- ]store|in[- ]person|at\s+(?:the\s+)?(?:store|shop|counter|register|till|door|front)|to\s+(?:the\s+)?(?:cashier|staff|server|clerk|teller))|show\s+(?:this|the|your|it|them)?\s*(?:offer|coupon|screen|app|card|phone|email|pass|membership card|badge|id)?\s*(?:at|to)\s+(?:the\s+)?(?:counter|register|cashier|checkout|till|staff|store|front desk|host|server|cash desk)|present\s+(?:this|the|your)\s+(?:offer|coupon|card|screen|app|pass)|flash (?:the|this|your) (?:offer|screen|card)|in[- ]store,? show)/i],
+  ["show_save", rx("channels.SHOW_SAVE", [
+    String.raw`\b(?:show[\s-]{0,3}(?:and|&|n)[\s-]{0,3}save`,
+    String.raw`show\s{1,3}(?:this|the|your|it|them)\s{1,3}(?:[a-z]{1,20}\s{1,3}){0,2}?(?:in[- ]store|in[- ]person|at\s{1,3}(?:the\s{1,3})?(?:store|shop|counter|register|till|door|front)|to\s{1,3}(?:the\s{1,3})?(?:cashier|staff|server|clerk|teller))`,
+    String.raw`show(?:\s{1,3}(?:this|the|your|it|them))?(?:\s{1,3}(?:offer|coupon|screen|app|card|phone|email|pass|membership card|badge|id))?\s{1,3}(?:at|to)\s{1,3}(?:the\s{1,3})?(?:counter|register|cashier|checkout|till|staff|store|front desk|host|server|cash desk)`,
+    String.raw`present\s{1,3}(?:this|the|your)\s{1,3}(?:offer|coupon|card|screen|app|pass)|flash (?:the|this|your) (?:offer|screen|card)|in[- ]store,? show)`,
+  ].join("|"), "i")],
   ["barcode", /\b(?:bar[\s-]?codes?|scan(?:s|ned|ning)?|scannable|qr[\s-]?codes?|upc)\b/i],
-  ["online_link", /\b(?:click[\s-]+to[\s-]+activate|tap[\s-]+to[\s-]+activate|activation links?|activate (?:it |the offer )?online|(?:unique|personal|special|tracking|redemption|offer)\s+links?|(?:via|through|using|with|from|at|on)\s+(?:our|the|this|a|your|my)\s+(?:[a-z]+\s+)?(?:activation\s+)?link|click (?:the|a|this) link|one[- ]click)\b/i],
+  ["online_link", /\b(?:click[\s-]{1,3}to[\s-]{1,3}activate|tap[\s-]{1,3}to[\s-]{1,3}activate|activation links?|activate (?:it |the offer )?online|(?:unique|personal|special|tracking|redemption|offer)\s{1,3}links?|(?:via|through|using|with|from|at|on)\s{1,3}(?:our|the|this|a|your|my)\s{1,3}(?:[a-z]{1,20}\s{1,3})?link|click (?:the|a|this) link|one[- ]click)\b/i],
 ];
 
 /** Redemption method from the brief's wording; null when it does not say how customers redeem. */

@@ -1,4 +1,5 @@
 import { addDays, fmt, lastDay, MONTHS, parseYmd, weekday, yearForMonth } from "./calendar";
+import { rx } from "./patterns";
 
 // Rewrites the date phrases chrono-node does not resolve the way a marketer means them into
 // explicit dates it does: quarters, "end of the month", "next week", slashed dates (deciding
@@ -13,13 +14,18 @@ const spell = (iso: string) => {
 };
 const monthIndex = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3).toLowerCase())) + 1;
 const blank = (s: string) => " ".repeat(s.length);
+const EARLY_MID_LATE = rx("date-phrases.EARLY_MID_LATE", `\\b(early|mid|late)[- ]?(${MONTH_RE})\\b`, "g");
+const END_OF_MONTH = rx("date-phrases.END_OF_MONTH", `\\b(?:the )?end of (${MONTH_RE})\\b`, "g");
+const ORDINAL_RANGE_OF_MONTH = rx("date-phrases.ORDINAL_RANGE_OF_MONTH",
+  String.raw`(?:\bthe\s{1,3})?\b(\d{1,2})(?:st|nd|rd|th)\s{1,3}(to|through|until|till|-)\s{1,3}(?:the\s{1,3})?(\d{1,2})(?:st|nd|rd|th)\s{1,3}of\s{1,3}(${MONTH_RE})\b`, "g");
+const ORDINAL_OF_MONTH = rx("date-phrases.ORDINAL_OF_MONTH", String.raw`(?:\bthe\s{1,3})?\b(\d{1,2})(?:st|nd|rd|th)\s{1,3}of\s{1,3}(${MONTH_RE})\b`, "g");
 
 /** Rewrites vague/compound date phrases into explicit dates; returns the text and any duration. */
 export function rewriteExpressions(input: string, today: string, notes: string[], dayFirstLocale: boolean): { text: string; duration: Duration | null } {
   const t = parseYmd(today);
   let s = input;
 
-  s = s.replace(new RegExp(`\\b(early|mid|late)[- ]?(${MONTH_RE})\\b`, "g"), (all) => {
+  s = s.replace(EARLY_MID_LATE, (all) => {
     notes.push(`"${all}" is not a precise date; left empty.`);
     return blank(all);
   });
@@ -29,7 +35,7 @@ export function rewriteExpressions(input: string, today: string, notes: string[]
     const y = t.m === 12 ? t.y + 1 : t.y, m = t.m === 12 ? 1 : t.m + 1;
     return `end ${spell(fmt(y, m, lastDay(y, m)))}`;
   });
-  s = s.replace(new RegExp(`\\b(?:the )?end of (${MONTH_RE})\\b`, "g"), (_a, name: string) => {
+  s = s.replace(END_OF_MONTH, (_a, name: string) => {
     const m = monthIndex(name), y = yearForMonth(m, today);
     return `end ${spell(fmt(y, m, lastDay(y, m)))}`;
   });
@@ -73,7 +79,7 @@ export function rewriteExpressions(input: string, today: string, notes: string[]
     takeDuration(n, u);
     return blank(all);
   });
-  s = s.replace(/\b(\d+)[- ](day|week|month)s?(?=[- ](?:long[- ])?(?:sale|promo|promotion|offer|campaign|event|window|flash)\b|\s+(?:starting|beginning|from|after)\b)/g,
+  s = s.replace(/\b(\d{1,3})[- ](day|week|month)s?(?=[- ](?:long[- ])?(?:sale|promo|promotion|offer|campaign|event|window|flash)\b|\s{1,3}(?:starting|beginning|from|after)\b)/g,
     (all, n: string, u: string) => {
       takeDuration(n, u);
       return blank(all);
@@ -85,9 +91,9 @@ export function rewriteExpressions(input: string, today: string, notes: string[]
   });
 
   // "the 1st to the 15th of december", "the 15th of december": chrono wants the month next to the day.
-  s = s.replace(new RegExp(String.raw`(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+(to|through|until|till|-)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+of\s+(${MONTH_RE})\b`, "g"),
+  s = s.replace(ORDINAL_RANGE_OF_MONTH,
     (_a, d1: string, sep: string, d2: string, m: string) => `${m} ${d1} ${sep === "-" ? "to" : sep} ${m} ${d2}`);
-  s = s.replace(new RegExp(String.raw`(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+of\s+(${MONTH_RE})\b`, "g"), (_a, d: string, m: string) => `${m} ${d}`);
+  s = s.replace(ORDINAL_OF_MONTH, (_a, d: string, m: string) => `${m} ${d}`);
   s = rewriteSlashedDates(s, today, notes, dayFirstLocale);
   s = rewriteBareMonths(s, today);
   // "july 1-july 14", "1 nov-15 dec": chrono reads "1-july" as a year; an explicit "to" it understands.
@@ -95,7 +101,7 @@ export function rewriteExpressions(input: string, today: string, notes: string[]
   return { text: s, duration };
 }
 
-const FULL_MONTH = new RegExp(String.raw`(?<!\d(?:st|nd|rd|th)?\s{0,2}(?:of\s+)?)\b(${MONTHS.filter((m) => m !== "may").join("|")}|(?<=\b(?:in|during|for|through|until|till|of|all|from|to|by|starting|ending|entire|whole|month of)\s+)may)\b(?!\.?\s*\d)`, "g");
+const FULL_MONTH = rx("date-phrases.FULL_MONTH", String.raw`(?<!\d(?:st|nd|rd|th)?\s{0,2}(?:of\s{1,3})?)\b(${MONTHS.filter((m) => m !== "may").join("|")}|(?<=\b(?:in|during|for|through|until|till|of|all|from|to|by|starting|ending|entire|whole|month of)\s{1,3})may)\b(?!\.?\s{0,3}\d)`, "g");
 
 /** A month with no day or year ("in December", "all September long") gets its next-occurrence year. */
 function rewriteBareMonths(s: string, today: string): string {
@@ -104,7 +110,7 @@ function rewriteBareMonths(s: string, today: string): string {
     .replace(FULL_MONTH, (name: string) => `${name} ${yearForMonth(monthIndex(name), today)}`);
 }
 
-const DASH_RANGE = new RegExp(String.raw`(\d+(?:st|nd|rd|th)?|\b[a-z]{3,})\s*-\s*((?:\d{1,2}(?:st|nd|rd|th)?\s+)?${MONTH_RE}\b|\d)`, "g");
+const DASH_RANGE = rx("date-phrases.DASH_RANGE", String.raw`((?<!\d)\d{1,4}(?:st|nd|rd|th)?|\b[a-z]{3,12})\s{0,3}-\s{0,3}((?:\d{1,2}(?:st|nd|rd|th)?\s{1,3})?${MONTH_RE}\b|\d)`, "g");
 
 const SLASHED = /(?<![\d/$£€.,])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/%])/g;
 

@@ -1,4 +1,5 @@
 import { NUM, parseNumber } from "./numbers";
+import { rx } from "./patterns";
 import type { Scan } from "./text";
 
 // Usage limits: per customer ("3 per customer", "limit 3 uses per person", "once per member",
@@ -15,25 +16,25 @@ const PER = String.raw`(?:per|each|a|an|\/|for each|for every|every)`;
 const N = `(${NUM})`;
 
 const PER_CUSTOMER: Array<[RegExp, (m: RegExpMatchArray) => number | null]> = [
-  [new RegExp(String.raw`\b(?:(?:limit|max(?:imum)?|uses?)[ _-])?per[ _-](?:${WHO}|${HOLDER})\s*[:=]\s*${N}`, "gi"), (m) => parseNumber(m[1])],
-  [new RegExp(String.raw`\b(?:limit(?:ed)?[ \t]*(?:of|to|:)?[ \t]*|max(?:imum)?[ \t]*(?:of[ \t]*)?|up to[ \t]*)?${N}[ \t]*(?:${USE}[ \t]*)?(?:${PER}[ \t]+|\/[ \t]*)(?:single\s+|unique\s+|individual\s+)?(?:${WHO}|${HOLDER})\b`, "gi"), (m) => parseNumber(m[1])],
-  [new RegExp(String.raw`\b${N}\s*${USE}\s+(?:each|apiece)\b`, "gi"), (m) => parseNumber(m[1])],
-  [new RegExp(String.raw`\b(once|twice)\s+(?:${PER}\s+|only\s+${PER}\s+)${WHO}\b`, "gi"), (m) => (m[1].toLowerCase() === "once" ? 1 : 2)],
-  [new RegExp(String.raw`\b(?:each|every|any)\s+(?:${WHO}|${HOLDER})\s+(?:(?:can|may|could|gets?|is limited to|is allowed(?: to)?|will be able to)\s+)?(?:(?:use|redeem)\s+(?:it|the code|the offer|this)?\s*)?(?:only\s+)?(?:up to\s+|a maximum of\s+|max(?:imum)?\s+(?:of\s+)?)?(?:${N}|(once|twice))\b(?!\s*(?:%|pct|percent|off|[$£€]))`, "gi"),
+  [rx("limits.per.field", String.raw`\b(?:(?:limit|max(?:imum)?|uses?)[ _-])?per[ _-](?:${WHO}|${HOLDER})\s{0,3}[:=]\s{0,3}${N}`, "gi"), (m) => parseNumber(m[1])],
+  [rx("limits.per.n-per-who", String.raw`\b(?:limit(?:ed)?(?:[ \t]{0,3}(?:of|to|:))?[ \t]{0,3}|max(?:imum)?(?:[ \t]{0,3}of)?[ \t]{0,3}|up to[ \t]{0,3})?${N}[ \t]{0,3}(?:${USE}[ \t]{0,3})?(?:${PER}[ \t]{1,3}|\/[ \t]{0,3})(?:single\s{1,3}|unique\s{1,3}|individual\s{1,3})?(?:${WHO}|${HOLDER})\b`, "gi"), (m) => parseNumber(m[1])],
+  [rx("limits.per.uses-each", String.raw`\b${N}\s{0,3}${USE}\s{1,3}(?:each|apiece)\b`, "gi"), (m) => parseNumber(m[1])],
+  [rx("limits.per.once-per", String.raw`\b(once|twice)\s{1,3}(?:only\s{1,3})?${PER}\s{1,3}${WHO}\b`, "gi"), (m) => (m[1].toLowerCase() === "once" ? 1 : 2)],
+  [rx("limits.per.each-who-can", String.raw`\b(?:each|every|any)\s{1,3}(?:${WHO}|${HOLDER})\s{1,3}(?:(?:can|may|could|gets?|is limited to|is allowed(?: to)?|will be able to)\s{1,3})?(?:(?:use|redeem)\s{1,3}(?:(?:it|the code|the offer|this)\s{1,3})?)?(?:only\s{1,3})?(?:up to\s{1,3}|a maximum of\s{1,3}|max(?:imum)?\s{1,3}(?:of\s{1,3})?)?(?:${N}|(once|twice))\b(?!\s{0,3}(?:%|pct|percent|off|[$£€]))`, "gi"),
     (m) => (m[1] ? parseNumber(m[1]) : m[2].toLowerCase() === "once" ? 1 : 2)],
-  [new RegExp(String.raw`\b(?:single[- ]use|1[- ]time[- ]use|1[- ]use|one[- ]time[- ]use|(?:limit|max(?:imum)?)\s+(?:of\s+)?1\s+(?:use|redemption)\b)`, "gi"), () => 1],
-  [new RegExp(String.raw`\b(?:per[- ]${WHO}|customer)\s+(?:usage\s+)?(?:limit|cap|max(?:imum)?)\s*(?:of|is|to|:|=)?\s*${N}`, "gi"), (m) => parseNumber(m[1])],
+  [rx("limits.per.single-use", String.raw`\b(?:single[- ]use|1[- ]time[- ]use|1[- ]use|one[- ]time[- ]use|(?:limit|max(?:imum)?)\s{1,3}(?:of\s{1,3})?1\s{1,3}(?:use|redemption)\b)`, "gi"), () => 1],
+  [rx("limits.per.customer-limit", String.raw`\b(?:per[- ]${WHO}|customer)\s{1,3}(?:usage\s{1,3})?(?:limit|cap|max(?:imum)?)\s{0,3}(?:(?:of|is|to|:|=)\s{0,3})?${N}`, "gi"), (m) => parseNumber(m[1])],
 ];
 
 const TOTAL: Array<RegExp> = [
   // Form fields first: "Total redemptions: 5000" must not read the line above's number.
-  new RegExp(String.raw`\b(?:total|overall)(?:\s+(?:usage\s+)?(?:limit|cap|uses|redemptions))?\s*[:=]\s*${N}`, "gi"),
-  new RegExp(String.raw`\b(?:first|1st)\s+${N}\s+(?:${WHO}|orders?|redemptions?|sign-?ups?|buyers?|responders?|people|callers?)\b`, "gi"),
-  new RegExp(String.raw`\b(?:total|overall|global|campaign|max(?:imum)?|program)\s+(?:usage\s+|redemption\s+|use\s+)?(?:limit|cap|max(?:imum)?)\s*(?:of|is|to|at|:|=)?\s*${N}`, "gi"),
-  new RegExp(String.raw`\b(?:(?:limit(?:ed)?|cap(?:ped)?|max(?:imum)?|up)\s*(?:of|to|at)?\s*)?${N}[ \t]*(?:total[ \t]+|overall[ \t]+|in total[ \t]+)?(?:redemptions?|uses?|claims?|coupons|vouchers|codes)\b(?:\s+(?:total|in total|overall|max(?:imum)?|available|across all)\b)?`, "gi"),
-  new RegExp(String.raw`\b(?:limit(?:ed)?\s+to|capped at|only|up to|max(?:imum)?(?:\s+of)?)\s+${N}\s+(?:${WHO}|orders?|people)\b`, "gi"),
-  new RegExp(String.raw`\b(?:redemptions?|uses?)\s+(?:capped|limited)\s+(?:at|to)\s+${N}`, "gi"),
-  new RegExp(String.raw`(?<![$£€]\s?)\b${N}[ \t]+(?:total|overall|in total|max(?:imum)?(?: total)?)\b(?!\s+(?:budget|spend|discount|off))`, "gi"),
+  rx("limits.total.field", String.raw`\b(?:total|overall)(?:\s{1,3}(?:usage\s{1,3})?(?:limit|cap|uses|redemptions))?\s{0,3}[:=]\s{0,3}${N}`, "gi"),
+  rx("limits.total.first-n", String.raw`\b(?:first|1st)\s{1,3}${N}\s{1,3}(?:${WHO}|orders?|redemptions?|sign-?ups?|buyers?|responders?|people|callers?)\b`, "gi"),
+  rx("limits.total.cap-of", String.raw`\b(?:total|overall|global|campaign|max(?:imum)?|program)\s{1,3}(?:usage\s{1,3}|redemption\s{1,3}|use\s{1,3})?(?:limit|cap|max(?:imum)?)\s{0,3}(?:(?:of|is|to|at|:|=)\s{0,3})?${N}`, "gi"),
+  rx("limits.total.n-redemptions", String.raw`\b(?:(?:limit(?:ed)?|cap(?:ped)?|max(?:imum)?|up)\s{0,3}(?:(?:of|to|at)\s{0,3})?)?${N}[ \t]{0,3}(?:total[ \t]{1,3}|overall[ \t]{1,3}|in total[ \t]{1,3})?(?:redemptions?|uses?|claims?|coupons|vouchers|codes)\b(?:\s{1,3}(?:total|in total|overall|max(?:imum)?|available|across all)\b)?`, "gi"),
+  rx("limits.total.limited-to-n-who", String.raw`\b(?:limit(?:ed)?\s{1,3}to|capped at|only|up to|max(?:imum)?(?:\s{1,3}of)?)\s{1,3}${N}\s{1,3}(?:${WHO}|orders?|people)\b`, "gi"),
+  rx("limits.total.capped-at", String.raw`\b(?:redemptions?|uses?)\s{1,3}(?:capped|limited)\s{1,3}(?:at|to)\s{1,3}${N}`, "gi"),
+  rx("limits.total.n-total", String.raw`(?<![$£€]\s?)\b${N}[ \t]{1,3}(?:total|overall|in total|max(?:imum)?(?: total)?)\b(?!\s{1,3}(?:budget|spend|discount|off))`, "gi"),
 ];
 
 const toInt = (n: number | null) => (n !== null && Number.isInteger(n) && n > 0 ? n : null);

@@ -1,5 +1,9 @@
+import { rx } from "./patterns";
+
 // Numbers, money and percentages as marketers write them: "$50k", "50,000 USD", "£40", "€1.5k",
 // "1.2 million", "20 pct", "twenty percent". Everything here is pure and works on plain strings.
+// Every number token starts where a digit run starts and has a bounded length, so a long run of
+// digits or thousands groups costs linear time in any pattern built from these pieces.
 
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -12,7 +16,7 @@ const TENS: Record<string, number> = {
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000 };
 
 const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES), "a", "and"].join("|")})`;
-const WORD_RUN = new RegExp(`\\b${WORD}(?:[\\s-]+${WORD})*\\b`, "gi");
+const WORD_RUN = rx("numbers.WORD_RUN", `\\b${WORD}\\b(?:[\\s-]{1,3}${WORD}\\b){0,12}`, "gi");
 
 /** Converts a run of number words ("twenty five", "two hundred") to its value, or null if it is not one. */
 export function wordsToNumber(words: string): number | null {
@@ -52,7 +56,7 @@ export function digitizeWords(text: string): string {
 }
 
 /** A number with an optional magnitude suffix, as a regex source: 50,000 · 1.5k · 1.2 million · 2M. */
-export const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:million|thousand|grand|mil|bn|billion)\b|[kKmM]\b)?`;
+export const NUM = String.raw`(?<![\d,])(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})?(?:\s?(?:million|thousand|grand|mil|bn|billion)\b|[kKmM]\b)?`;
 const CUR_PREFIX = String.raw`(?:us\$|usd|gbp|eur|[$£€])`;
 const CUR_SUFFIX = String.raw`(?:usd|dollars?|bucks|gbp|pounds?|quid|eur|euros?|[€£])`;
 /** An amount with or without a currency on either side, as a regex source. */
@@ -60,17 +64,23 @@ export const AMOUNT = String.raw`(?:${CUR_PREFIX}\s?${NUM}(?:\s?${CUR_SUFFIX}\b)
 /** An amount that certainly names money (has a currency on one side). */
 export const MONEY = String.raw`(?:${CUR_PREFIX}\s?${NUM}|${NUM}\s?${CUR_SUFFIX}(?![a-z]))`;
 /** A percentage: 20% · 20 pct · 20 percent · 20 per cent. */
-export const PERCENT = String.raw`(\d+(?:\.\d+)?)\s?(?:%|pct\b|per\s?cent\b|percent\b)`;
+export const PERCENT = String.raw`(?<![\d.])(\d{1,6}(?:\.\d{1,4})?)\s?(?:%|pct\b|per\s?cent\b|percent\b)`;
+const MONEY_G = rx("numbers.MONEY", MONEY, "gi");
+const PERCENT_G = rx("numbers.PERCENT", PERCENT, "gi");
+const PREFIX_AT_START = rx("numbers.PREFIX_AT_START", `^(${CUR_PREFIX})\\s?`, "i");
+const SUFFIX_AT_END = rx("numbers.SUFFIX_AT_END", `\\s?(${CUR_SUFFIX})$`, "i");
+/** A percentage or an amount with a currency: what the date reader must not see as a date. */
+export const PERCENT_OR_MONEY = rx("numbers.PERCENT_OR_MONEY", `${PERCENT}|${MONEY}`, "gi");
 
 export type Amount = { value: number; currency: string | null };
 
 /** Turns "50,000" / "1.5k" / "1.2 million" into a number; null when it is not a clean number. */
 export function parseNumber(raw: string): number | null {
-  const m = /^(\d[\d,]*(?:\.\d+)?)\s?(million|thousand|grand|mil|bn|billion|k|m)?$/i.exec(raw.trim());
+  const m = /^(\d[\d,]{0,20}(?:\.\d{1,4})?)\s?(million|thousand|grand|mil|bn|billion|k|m)?$/i.exec(raw.trim());
   if (!m) return null;
   const digits = m[1];
   // "1,5" is a European decimal, not a thousands group: refuse rather than guess.
-  if (/,/.test(digits) && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) return null;
+  if (/,/.test(digits) && !/^\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,4})?$/.test(digits)) return null;
   const base = Number(digits.replace(/,/g, ""));
   const mult = (m[2] ?? "").toLowerCase();
   const factor = mult === "k" || mult === "thousand" || mult === "grand" ? 1e3
@@ -91,9 +101,9 @@ export function currencyOf(token: string): string | null {
 /** Parses one AMOUNT match ("$50k", "50,000 USD", "€1.5k") into value and currency. */
 export function parseAmount(raw: string): Amount | null {
   const s = raw.trim();
-  const pre = new RegExp(`^(${CUR_PREFIX})\\s?`, "i").exec(s);
+  const pre = PREFIX_AT_START.exec(s);
   let rest = pre ? s.slice(pre[0].length) : s;
-  const suf = new RegExp(`\\s?(${CUR_SUFFIX})$`, "i").exec(rest);
+  const suf = SUFFIX_AT_END.exec(rest);
   if (suf) rest = rest.slice(0, rest.length - suf[0].length);
   const value = parseNumber(rest);
   if (value === null) return null;
@@ -104,7 +114,7 @@ export function parseAmount(raw: string): Amount | null {
 /** Every money mention with its position, so callers can reason about nearby words. */
 export function findMoney(text: string): Array<Amount & { index: number; end: number }> {
   const out: Array<Amount & { index: number; end: number }> = [];
-  for (const m of text.matchAll(new RegExp(MONEY, "gi"))) {
+  for (const m of text.matchAll(MONEY_G)) {
     const a = parseAmount(m[0]);
     if (a) out.push({ ...a, index: m.index!, end: m.index! + m[0].length });
   }
@@ -113,7 +123,7 @@ export function findMoney(text: string): Array<Amount & { index: number; end: nu
 
 /** Every percentage mention with its position. */
 export function findPercents(text: string): Array<{ value: number; index: number; end: number }> {
-  return [...text.matchAll(new RegExp(PERCENT, "gi"))].map((m) => ({
+  return [...text.matchAll(PERCENT_G)].map((m) => ({
     value: Number(m[1]), index: m.index!, end: m.index! + m[0].length,
   }));
 }

@@ -5,7 +5,7 @@ import { findCodes } from "./codes";
 import { extractDates } from "./dates";
 import { takeLimits } from "./limits";
 import { takeMoneyTerms } from "./money";
-import { MONEY, PERCENT } from "./numbers";
+import { PERCENT_OR_MONEY } from "./numbers";
 import { takeOffer } from "./offer";
 import { findMerchant, findProductScope } from "./scope";
 import { normalise, Scan, takeObjective } from "./text";
@@ -25,7 +25,7 @@ export type Parsed = {
   notes: string[];
 };
 
-const EXTEND = /\b(?:extend|lengthen|prolong|push(?: out| back)?)\s+(?:it|the (?:offer|promo(?:tion)?|sale|deal|campaign|end(?: date)?))?\s*(?:by\s+)?(?:another\s+|an extra\s+|1 more\s+)?(\d+|an?)\s*(day|week|month)s?\b/i;
+const EXTEND = /\b(?:extend|lengthen|prolong|push(?: out| back)?)\s{1,3}(?:(?:it|the (?:offer|promo(?:tion)?|sale|deal|campaign|end(?: date)?))\s{1,3})?(?:by\s{1,3})?(?:another\s{1,3}|an extra\s{1,3}|1 more\s{1,3})?(\d{1,3}|an?)\s{0,3}(day|week|month)s?\b/i;
 const DAY_FIRST_LOCALE = /[£€]|\b(?:gbp|eur|uk|u\.k\.|britain|ireland|europe|eu|australia|nz)\b/i;
 
 /** Extracts every field a message states; extractors run in an order that keeps their numbers apart. */
@@ -43,7 +43,7 @@ export function parseMessage(message: string, today: string): Parsed {
   if (distinct.length === 1) stated.promoCode = distinct[0].slice(0, 32);
   else if (distinct.length > 1) {
     // "change the code from DEALER20 to XMAS15": the last one is the new one.
-    if (/\bfrom\b[^.;]*\bto\b/i.test(scan.full) || /\binstead\b/i.test(scan.full)) stated.promoCode = distinct[distinct.length - 1].slice(0, 32);
+    if (/\bfrom\b[^.;]{0,200}\bto\b/i.test(scan.full) || /\binstead\b/i.test(scan.full)) stated.promoCode = distinct[distinct.length - 1].slice(0, 32);
     else notes.push(`Several promo codes (${distinct.join(", ")}); promo code left empty.`);
   }
 
@@ -67,7 +67,7 @@ export function parseMessage(message: string, today: string): Parsed {
   const typeInferred = offer.offerType !== null && !namesOfferType(scan.full, offer.offerType);
 
   const currencies = new Set([...money.currencies, offer.currency].filter((c): c is string => !!c));
-  const named = /\bcurrency\s*[:=|]?\s*(usd|gbp|eur|cad|aud)\b/i.exec(scan.full);
+  const named = /\bcurrency\s{0,3}(?:[:=|]\s{0,3})?(usd|gbp|eur|cad|aud)\b/i.exec(scan.full);
   if (named) currencies.add(named[1].toUpperCase());
   if (currencies.size === 1) stated.currency = [...currencies][0];
   else if (currencies.size > 1) notes.push(`The brief mixes currencies (${[...currencies].join(", ")}); currency left empty.`);
@@ -79,7 +79,8 @@ export function parseMessage(message: string, today: string): Parsed {
     return true;
   });
 
-  const dateText = scan.text.replace(new RegExp(`${PERCENT}|${MONEY}`, "gi"), (m) => " ".repeat(m.length));
+  // Amounts are not dates, and neither is a run of 9+ digits (chrono's first pass over one is slow).
+  const dateText = scan.text.replace(PERCENT_OR_MONEY, (m) => " ".repeat(m.length)).replace(/\d{9,}/g, (m) => " ".repeat(m.length));
   const dates = extractDates(dateText, today, { dayFirstLocale: DAY_FIRST_LOCALE.test(scan.full) });
   notes.push(...dates.notes);
   if (dates.startDate) stated.startDate = dates.startDate;

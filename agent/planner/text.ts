@@ -1,4 +1,5 @@
 import { digitizeWords } from "./numbers";
+import { globalCopy, rx } from "./patterns";
 
 // The text every extractor reads. `full` is the normalised brief; `text` is the same string with
 // the spans already claimed by an earlier extractor blanked out (same length, so indexes line up).
@@ -9,6 +10,7 @@ const MONTH_NAMES = "january|february|march|april|may|june|july|august|september
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
   "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
 const ORDINAL_RE = `(?:(?:twenty|thirty)[- ])?(?:${ORDINALS.join("|")})|thirtieth`;
+const MONTH_ORDINAL = rx("text.MONTH_ORDINAL", `\\b(${MONTH_NAMES})\\s{1,3}(?:the\\s{1,3})?(${ORDINAL_RE})\\b`, "gi");
 
 /** "thirty-first" → 31, so "December thirty-first" reaches chrono as a date. */
 function ordinalValue(word: string): number {
@@ -28,7 +30,7 @@ export function normalise(message: string): string {
     .replace(/\bw\//gi, "with ")
     .replace(/\bthru\b/gi, "through")
     .replace(/\bhalf[- ](?:off|price)\b/gi, "50% off")
-    .replace(new RegExp(`\\b(${MONTH_NAMES})\\s+(?:the\\s+)?(${ORDINAL_RE})\\b`, "gi"), (_a, month: string, ord: string) => `${month} ${ordinalValue(ord)}`);
+    .replace(MONTH_ORDINAL, (_a, month: string, ord: string) => `${month} ${ordinalValue(ord)}`);
   return digitizeWords(s);
 }
 
@@ -54,16 +56,16 @@ export class Scan {
 
   /** Runs a global regex over the unclaimed text, claiming each match the callback accepts. */
   take(re: RegExp, accept: (m: RegExpMatchArray) => boolean): void {
-    const flags = re.flags.includes("g") ? re.flags : re.flags + "g";
-    for (const m of this.text.matchAll(new RegExp(re.source, flags))) {
+    for (const m of this.text.matchAll(globalCopy(re))) {
       if (accept(m)) this.claim(m.index!, m.index! + m[0].length);
     }
   }
 }
 
 const GOAL_VERBS = String.raw`(?:increase|boost|grow|drive|lift|raise|improve|double|triple|reduce|clear|move|win back|re-?engage|reactivate|acquire|attract|get more|generate|build|spur|stimulate|clear out|liquidate|celebrate|thank|reward|retain|encourage|promote)`;
-const GOAL_RE = new RegExp(
-  String.raw`(?:^|[.!?\n]\s*|\b(?:goal|objective|aim|purpose)\s*(?:is\s*)?[:\-]?\s*(?:to\s+)?|\b(?:we want|we'd like|we need|looking|trying|help us|in order)\s+to\s+)(${GOAL_VERBS}\b[^.;:!?\n]{0,240}?)(?=\s+(?:with|using|by (?:offering|running|giving|launching)|through (?:a|an)|via)\b|\s+(?:and|so|but)\s+(?:i|we|maybe|then|it|they|let'?s)\b|\s+-\s|[,:;!?\n]|\.(?:\s|$)|$)`,
+const GOAL_RE = rx(
+  "text.GOAL_RE",
+  String.raw`(?:^|[.!?\n]\s{0,3}|\b(?:goal|objective|aim|purpose)\s{0,3}(?:is\b\s{0,3})?(?:[:\-]\s{0,3})?(?:to\s{1,3})?|\b(?:we want|we'd like|we need|looking|trying|help us|in order)\s{1,3}to\s{1,3})(${GOAL_VERBS}\b[^.;:!?\n]{0,240}?)(?=\s{1,3}(?:with|using|by (?:offering|running|giving|launching)|through (?:a|an)|via)\b|\s{1,3}(?:and|so|but)\s{1,3}(?:i|we|maybe|then|it|they|let'?s)\b|\s{1,3}-\s|[,:;!?\n]|\.(?:\s|$)|$)`,
   "i",
 );
 

@@ -10,6 +10,16 @@ import type { OfferState, OfferStateUpdate } from "../state";
 // goal_setting: reads the latest message (the one model call of the turn), pulls out the objective
 // and program type, and advises from the tenant's facts before the draft is filled.
 
+/** The longest brief the copilot reads (CONTRACT §7): a longer one gets a message, never a planner run. */
+export const MAX_BRIEF_CHARS = 4000;
+
+/** The reply to a brief over the limit: what happened and what to do, in the marketer's terms. */
+export function briefTooLongMessage(length: number): string {
+  return `That message is ${length.toLocaleString("en-US")} characters; the copilot reads briefs of up to ` +
+    `${MAX_BRIEF_CHARS.toLocaleString("en-US")}. Nothing was changed: send the offer's essentials (who, what discount, ` +
+    "when, budget, code) in a shorter message.";
+}
+
 /** Text of the newest human message: what this turn is about. */
 export function latestHumanText(messages: BaseMessage[]): string | null {
   for (let i = messages.length - 1; i >= 0; i--) {
@@ -27,6 +37,7 @@ export function goalSettingNode(deps: AgentDeps) {
     if (!rc.caller.tenantId || !can(rc.caller.role, "agent.use")) return fail(`A ${rc.caller.role} key cannot use the offer copilot; sign in as an admin or marketer.`);
     const message = latestHumanText(state.messages);
     if (!message?.trim()) return fail("Describe the offer you want in plain words, for example: 15% off for members in December, code MEMBER15.");
+    if (message.length > MAX_BRIEF_CHARS) return fail(briefTooLongMessage(message.length));
 
     const now = deps.now();
     // After a commit the next brief starts a new offer; otherwise the message edits the current draft.

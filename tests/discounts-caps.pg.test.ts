@@ -102,6 +102,28 @@ describe("offer and campaign caps under concurrency", () => {
     });
   }
 
+  it("an offer paused while a redeem is in flight applies to it: 422 inactive, nothing spent", async () => {
+    const g = await governedTenant(t.database, clock);
+    const ids = await budgetedOffer(g, null, null);
+    const code = await g.createCode({ offer_id: ids.offerId, value: 10 });
+    const blocker = new pg.Client({ connectionString: t.ownerUrl });
+    const watcher = new pg.Client({ connectionString: t.url });
+    await Promise.all([blocker.connect(), watcher.connect()]);
+    try {
+      await blocker.query("begin");
+      await blocker.query("update offers set offer_status = 'inactive' where offer_id = $1", [ids.offerId]);
+      const pending = g.redeem({ promo_code: code.promo_code, order_total_cents: 10_000 });
+      await waitForLockWaiter(watcher);
+      await blocker.query("commit");
+      const res = await pending;
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe("inactive");
+    } finally {
+      await Promise.all([blocker.end(), watcher.end()]);
+    }
+    expect(await spent(g)).toEqual({ offer: 0, campaign: 0, ledger: 0, redemptions: 0 });
+  });
+
   it("a cap change waits for the redemption holding the offer: the old cap applied to it, the new one after", async () => {
     const g = await governedTenant(t.database, clock);
     const ids = await budgetedOffer(g, 100_000, null);

@@ -36,10 +36,10 @@ export async function lockedFactBook(
   }
   let spent = locked.spend;
   if (opts.lock && planKeys.some((k: SpendKey) => !spent.has(keyOf(k)))) spent = await loadSpend(tx, tenantId, planKeys, { lock: true });
-  // Caps as read under the locks: a cap lowered while we waited applies to us.
+  // Caps and offer status as read under the locks: a cap lowered or an offer paused while we waited applies to us.
   const offers = new Map([...pre.offers].map(([id, o]) => [id, {
     ...o,
-    total_budget_cents: locked.offerCaps.has(id) ? locked.offerCaps.get(id)! : o.total_budget_cents,
+    ...(locked.offerCaps.has(id) ? { total_budget_cents: locked.offerCaps.get(id)!.cap, gate: locked.offerCaps.get(id)!.gate } : {}),
     campaign_budget_cents: o.campaign_id && locked.campaignCaps.has(o.campaign_id) ? locked.campaignCaps.get(o.campaign_id)! : o.campaign_budget_cents,
   }]));
   const book: FactBook = {

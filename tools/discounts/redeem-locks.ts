@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { BudgetPeriod } from "@/core/governance";
 import type { Tx } from "@/db/database";
 import { executeNamed } from "./redeem-prefix";
-import { keyOf, type OfferBudgetInfo, type SpendKey } from "./facts";
+import { keyOf, type OfferBudgetInfo, type OfferGateFacts, type SpendKey } from "./facts";
 import type { CodeRow } from "./mappers";
 import type { CodeSketch } from "./redeem-prefix";
 
@@ -17,8 +17,8 @@ export type Locked = {
   budget: { cap_cents: number; period: BudgetPeriod } | null;
   /** Spend per key, or null when the locked rows differ from the plan (the caller then re-plans under the locks). */
   spend: Map<string, number> | null;
-  /** Offer caps read under FOR SHARE (a cap change waits for us, and we see a committed change). */
-  offerCaps: Map<string, number | null>;
+  /** Offer caps and status read under FOR SHARE (a cap or status change waits for us; we see a committed one). */
+  offerCaps: Map<string, { cap: number | null; gate: OfferGateFacts }>;
   /** Campaign caps read under FOR SHARE, likewise. */
   campaignCaps: Map<string, number | null>;
 };
@@ -27,6 +27,12 @@ const parse = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) 
 const dateOrNull = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
 const sketchOf = (c: CodeSketch) => `${c.code_id}:${c.offer_id ?? ""}:${c.surface}`;
 const capOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+type LockedOffer = { offer_id: string; total_budget_cents: unknown; offer_status: OfferGateFacts["offer_status"]; offer_expiry_date: string | null; deleted: unknown };
+/** The offer's status facts as locked (why: pausing an offer in flight then applies to the redeem, door 1). */
+const gateOf = (o: LockedOffer): OfferGateFacts => ({
+  offer_status: o.offer_status, offer_expiry_date: o.offer_expiry_date ? new Date(o.offer_expiry_date) : null, deleted: o.deleted === true || o.deleted === "t",
+});
 
 /** Why: a code read from JSON must look exactly like a drizzle-selected one (Dates, numbers). */
 function codeRow(r: Record<string, unknown>): CodeRow {
@@ -44,8 +50,8 @@ function readsSql(lock: boolean, q: { tenantId: string; offerIds: string; campai
   const f = (clause: string) => sql.raw(lock ? clause : "");
   const uuids = (j: string) => sql`any(array(select (jsonb_array_elements_text(${j}::jsonb))::uuid))`;
   return sql`with o as (
-      select offer_id, total_budget_cents from offers where tenant_id = ${q.tenantId} and offer_id = ${uuids(q.offerIds)}
-      order by offer_id ${f("for share")}),
+      select offer_id, total_budget_cents, offer_status, offer_expiry_date, deleted_at is not null as deleted from offers
+      where tenant_id = ${q.tenantId} and offer_id = ${uuids(q.offerIds)} order by offer_id ${f("for share")}),
     pc as (select campaign_id, budget_cents from program_campaigns where tenant_id = ${q.tenantId} and campaign_id = ${uuids(q.campaignIds)}
       and (select count(*) from o) >= 0 order by campaign_id ${f("for share")}),
     c as (select * from discount_codes where tenant_id = ${q.tenantId} and code_id = ${uuids(q.ids)}
@@ -85,8 +91,8 @@ export async function lockForRedeem(
   for (const s of parse<{ scope: SpendKey["scope"]; scope_id: string; period_start: string; spent_cents: number }[] | null>(r.spend) ?? []) {
     spend?.set(keyOf(s), Number(s.spent_cents));
   }
-  const offerCaps = new Map<string, number | null>();
-  for (const o of parse<{ offer_id: string; total_budget_cents: unknown }[] | null>(r.offers) ?? []) offerCaps.set(o.offer_id, capOrNull(o.total_budget_cents));
+  const offerCaps = new Map<string, { cap: number | null; gate: OfferGateFacts }>();
+  for (const o of parse<LockedOffer[] | null>(r.offers) ?? []) offerCaps.set(o.offer_id, { cap: capOrNull(o.total_budget_cents), gate: gateOf(o) });
   const campaignCaps = new Map<string, number | null>();
   for (const c of parse<{ campaign_id: string; budget_cents: unknown }[] | null>(r.campaigns) ?? []) campaignCaps.set(c.campaign_id, capOrNull(c.budget_cents));
   return {
@@ -105,16 +111,17 @@ export async function lockCaps(tx: Tx, tenantId: string, offers: Map<string, Off
   const offerIds = JSON.stringify([...offers.keys()].sort());
   const campaignIds = JSON.stringify([...new Set([...offers.values()].flatMap((o) => (o.campaign_id ? [o.campaign_id] : [])))].sort());
   const uuids = (j: string) => sql`any(array(select (jsonb_array_elements_text(${j}::jsonb))::uuid))`;
-  const res = await tx.execute(sql`with o as (select offer_id, total_budget_cents from offers where tenant_id = ${tenantId} and offer_id = ${uuids(offerIds)}
-      order by offer_id for share),
+  const res = await tx.execute(sql`with o as (select offer_id, total_budget_cents, offer_status, offer_expiry_date, deleted_at is not null as deleted
+      from offers where tenant_id = ${tenantId} and offer_id = ${uuids(offerIds)} order by offer_id for share),
     pc as (select campaign_id, budget_cents from program_campaigns where tenant_id = ${tenantId} and campaign_id = ${uuids(campaignIds)}
       and (select count(*) from o) >= 0 order by campaign_id for share)
     select (select json_agg(o) from o) as offers, (select json_agg(pc) from pc) as campaigns`);
   const r = (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
   const camp = new Map((parse<{ campaign_id: string; budget_cents: unknown }[] | null>(r.campaigns) ?? []).map((c) => [c.campaign_id, capOrNull(c.budget_cents)]));
-  for (const o of parse<{ offer_id: string; total_budget_cents: unknown }[] | null>(r.offers) ?? []) {
+  for (const o of parse<LockedOffer[] | null>(r.offers) ?? []) {
     const info = offers.get(o.offer_id)!;
     info.total_budget_cents = capOrNull(o.total_budget_cents);
+    info.gate = gateOf(o);
     if (info.campaign_id && camp.has(info.campaign_id)) info.campaign_budget_cents = camp.get(info.campaign_id)!;
   }
 }

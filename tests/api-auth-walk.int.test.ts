@@ -8,6 +8,9 @@ import { createTestDatabase, type TestDatabase } from "./support/db";
 import { makeTenantWithKeys } from "./support/fixtures";
 import { apiClient } from "./support/http";
 import { type Call, makeMerchant, makeOffer } from "./offers-support";
+import { issueApiKey } from "@/db/api-keys";
+import { discountState } from "./support/discount-state";
+import { governedTenant, testClock } from "./support/governed-tenant";
 
 // Walks EVERY operation of the generated OpenAPI document (so routes added later are covered too):
 // without a key → 401 unless public; with another tenant's key on routes with id path params → 404
@@ -124,5 +127,41 @@ describe("auth walk over every operation", () => {
     expect(offer.body).toMatchObject({ short_text: "A's offer", offer_status: "draft" });
     expect((await call("GET", `/dashboard/merchants/${realIds.merchant_id}`, { key: a.admin.key })).status).toBe(200);
     expect((await call("GET", "/dashboard/offers", { key: a.marketer.key })).status).toBe(200);
+  });
+});
+
+describe("money-moving operations refuse a marketer and a foreign-provider connector (CONTRACT §6)", () => {
+  it("answers 403 to each and moves nothing: ledger, counters, spend and code status unchanged", async () => {
+    const clock = testClock();
+    const g = await governedTenant(t.database, clock);
+    const wix = await issueApiKey(t.database, { tenantId: g.tenantId, role: "connector", provider: "wix" });
+    const code = await g.createCode({ value: 10 });
+    const redeemed = await g.redeem({ promo_code: code.promo_code });
+    expect(redeemed.status).toBe(201);
+    const order = { promo_code: code.promo_code, surface: "shopify", order_total_cents: 10_000, customer_id: "walk@x.com" };
+    const idem = () => ({ "Idempotency-Key": `walk-${randomUUID()}` });
+    const tries: [string, string, { key: string; body?: unknown; headers?: Record<string, string> }][] = [];
+    for (const key of [g.marketer.key, wix.key]) {
+      tries.push(
+        ["POST", "/dashboard/promo-codes/redeem", { key, body: order, headers: idem() }],
+        ["POST", "/dashboard/promo-codes/reserve", { key, body: order, headers: idem() }],
+        ["POST", `/dashboard/redemptions/${redeemed.body.redemption_id}/void`, { key, body: {} }],
+        ["PUT", "/api/budget", { key, body: { cap_cents: 1, period: "total" } }],
+        ["PUT", "/api/discount-policies/shopify", { key, body: { min_percent: 0, max_percent: 100, kpi_floors: [] } }],
+        ["POST", "/api/kpi-snapshots", { key, body: { kpi: "profit", value: -1 } }],
+      );
+    }
+    tries.push(
+      ["POST", "/dashboard/promo-codes", { key: wix.key, body: { surface: "shopify", discount_type: "percentage", value: 10 } }],
+      ["POST", "/dashboard/promo-codes/validate", { key: wix.key, body: order }],
+      ["POST", "/api/kpi-snapshots", { key: wix.key, body: { kpi: "profit", value: -1, surface: "shopify" } }],
+      ["PUT", `/dashboard/promo-codes/${code.code_id}`, { key: wix.key, body: { status: "inactive" } }],
+    );
+    const before = await discountState(t.database, g.tenantId);
+    for (const [method, path, req] of tries) {
+      const res = await g.call(method, path, req);
+      expect(res.status, `${method} ${path} as ${req.key === wix.key ? "wix connector" : "marketer"}`).toBe(403);
+    }
+    expect(await discountState(t.database, g.tenantId)).toEqual(before);
   });
 });

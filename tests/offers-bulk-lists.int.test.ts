@@ -15,6 +15,8 @@ beforeAll(async () => {
   k = await makeTenantWithKeys(t.database);
   const policy = await call("PUT", "/api/discount-policies/shopify", { key: k.admin.key, body: { min_percent: 5, max_percent: 25, kpi_floors: [] } });
   expect(policy.status).toBe(200);
+  // Activation runs every governance check (CONTRACT §9): a tenant without a budget cannot put an offer live.
+  expect((await call("PUT", "/api/budget", { key: k.admin.key, body: { cap_cents: 1_000_000, period: "month" } })).status).toBe(200);
 });
 afterAll(() => t?.cleanup());
 

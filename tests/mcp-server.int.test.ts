@@ -62,6 +62,7 @@ describe("MCP server", () => {
     expect(hints("list_redemptions")).toMatchObject({ readOnlyHint: true });
     expect(hints("get_budget_headroom")).toMatchObject({ readOnlyHint: true });
     expect(hints("redeem_discount_code")).toMatchObject({ readOnlyHint: false, idempotentHint: true, destructiveHint: false });
+    expect(hints("reserve_discount_code")).toMatchObject({ readOnlyHint: false, idempotentHint: true, destructiveHint: false });
     expect(hints("void_redemption")).toMatchObject({ readOnlyHint: false, destructiveHint: true });
     expect(hints("deactivate_discount_code")).toMatchObject({ destructiveHint: true });
     expect(hints("create_discount_code")).toMatchObject({ readOnlyHint: false, destructiveHint: false, idempotentHint: false });

@@ -69,6 +69,7 @@ describe("checkout reservations", () => {
     expectStatus(await reserve(g, { promo_code: code.promo_code, customer_id: "b" }), 201);
     expect((await reserve(g, { promo_code: code.promo_code, customer_id: "c" })).body.error.code).toBe("budget_exhausted");
     expect((await g.redeem({ promo_code: code.promo_code, customer_id: "c" })).body.error.code).toBe("budget_exhausted");
+    expect(await g.budget()).toMatchObject({ cap_cents: 2_500, spent_cents: 0, headroom_cents: 500 });
     const other = await g.call("POST", "/dashboard/promo-codes/reserve", {
       key: g.connector.key, body: { promo_code: code.promo_code, surface: "wix", order_total_cents: 10_000, customer_id: "a" }, headers: { "Idempotency-Key": randomUUID() },
     });

@@ -21,6 +21,8 @@ export type VoidResult = Ok<operations["post_void_redemption"], 201>;
 export type RedemptionList = Ok<operations["get_list_redemptions"], 200>;
 export type KpiInput = JsonBody<operations["post_record_kpi_snapshot"]>;
 export type KpiSnapshot = Ok<operations["post_record_kpi_snapshot"], 201>;
+export type ReserveInput = JsonBody<operations["post_reserve_discount_code"]>;
+export type Reservation = Ok<operations["post_reserve_discount_code"], 201>;
 
 /** How to reach the core. */
 export type CoreClientOptions = {
@@ -73,6 +75,15 @@ export function createCoreClient(opts: CoreClientOptions) {
       const params = { header: { "Idempotency-Key": opts.idempotencyKey } };
       return unwrap<Redemption>(api.POST("/dashboard/promo-codes/redeem", { params, body }));
     },
+    /** Holds one use and its cents for a checkout (CONTRACT §8); redeem with `reservation_id` consumes it. */
+    reserve: (body: ReserveInput, opts: { idempotencyKey: string }) => {
+      if (!opts.idempotencyKey) throw new CoreError(400, "invalid_input", "reserve needs an Idempotency-Key");
+      const params = { header: { "Idempotency-Key": opts.idempotencyKey } };
+      return unwrap<Reservation>(api.POST("/dashboard/promo-codes/reserve", { params, body }));
+    },
+    /** Releases a hold (abandoned checkout); releasing twice is fine, a consumed hold is 409. */
+    release: (reservationId: string) =>
+      unwrap<undefined>(api.DELETE("/dashboard/reservations/{reservation_id}", { params: { path: { reservation_id: reservationId } } })),
     /** Gives a redemption's money back with a compensating ledger entry; 409 already_voided on a second void. */
     void: (redemptionId: string, reason?: string) =>
       unwrap<VoidResult>(api.POST("/dashboard/redemptions/{redemption_id}/void", {

@@ -2,7 +2,7 @@
 // from inside it (it imports no core/, tools/, db/ or agent/ code; the types are generated from
 // /api/openapi.json by `npm run connector:kit:generate`).
 export { createCoreClient, type CoreClient, type CoreClientOptions } from "./client";
-export type { Code, IssueCodeInput, Redemption, RedeemInput, Validation, ValidateInput, KpiInput } from "./client";
+export type { Code, IssueCodeInput, Redemption, RedeemInput, Reservation, ReserveInput, Validation, ValidateInput, KpiInput } from "./client";
 export { CoreError, GovernanceError, GOVERNANCE_CODES, type GovernanceCode, isGovernanceError } from "./errors";
 export { checkoutReservationKey, orderRedemptionKey, type OrderCodeRef } from "./idempotency";
 export { type DeliveryInbox, JsonFile, MemoryInbox } from "./inbox";

@@ -123,6 +123,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/discount-policies/{surface}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which live offers a policy change (range or KPI floors) would block, before it is saved; same body as PUT /api/discount-policies/{surface}.
+         * @description Which live offers a policy change (range or KPI floors) would block, before it is saved; same body as PUT /api/discount-policies/{surface}.
+         *
+         *     Tool: `preview_policy_impact`. Roles: admin, marketer, connector.
+         */
+        post: operations["post_preview_policy_impact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/kpi-snapshots": {
         parameters: {
             query?: never;
@@ -519,6 +541,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dashboard/offers/{offer_id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every governance check of a saved offer right now (policy, KPI floors, budget per period, code, dates, audience), each with its reasons and a one-click fix where there is one.
+         * @description Every governance check of a saved offer right now (policy, KPI floors, budget per period, code, dates, audience), each with its reasons and a one-click fix where there is one.
+         *
+         *     Tool: `get_offer_checks`. Roles: admin, marketer.
+         */
+        get: operations["get_get_offer_checks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboard/offers/{offer_id}/customer-lists": {
         parameters: {
             query?: never;
@@ -641,6 +685,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dashboard/offers/{offer_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a draft (admin only) with a reason: it stays a draft, leaves the approval queue, and the reason goes on its timeline.
+         * @description Reject a draft (admin only) with a reason: it stays a draft, leaves the approval queue, and the reason goes on its timeline.
+         *
+         *     Tool: `reject_offer`. Roles: admin.
+         */
+        post: operations["post_reject_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard/offers/{offer_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a draft for an admin's approval (marketers and admins); it joins the approval queue.
+         * @description Submit a draft for an admin's approval (marketers and admins); it joins the approval queue.
+         *
+         *     Tool: `submit_offer`. Roles: admin, marketer.
+         */
+        post: operations["post_submit_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard/offers/{offer_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An offer's events, oldest first: created, edits, submitted, approved or rejected with the reason, paused, policy changes on its surfaces. Admins, and the marketer who created it.
+         * @description An offer's events, oldest first: created, edits, submitted, approved or rejected with the reason, paused, policy changes on its surfaces. Admins, and the marketer who created it.
+         *
+         *     Tool: `get_offer_timeline`. Roles: admin, marketer.
+         */
+        get: operations["get_get_offer_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard/offers/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The approval queue (admin only): drafts submitted for approval and not yet approved or rejected, oldest submission first.
+         * @description The approval queue (admin only): drafts submitted for approval and not yet approved or rejected, oldest submission first.
+         *
+         *     Tool: `list_offer_approvals`. Roles: admin.
+         */
+        get: operations["get_list_offer_approvals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboard/offers/bulk-create": {
         parameters: {
             query?: never;
@@ -657,6 +789,28 @@ export interface paths {
          *     Tool: `bulk_create_offers`. Roles: admin, marketer.
          */
         post: operations["post_bulk_create_offers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard/offers/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate an unsaved draft with the same checks activation runs; writes nothing (the form re-checks with it as fields change).
+         * @description Evaluate an unsaved draft with the same checks activation runs; writes nothing (the form re-checks with it as fields change).
+         *
+         *     Tool: `preview_draft_checks`. Roles: admin, marketer.
+         */
+        post: operations["post_preview_draft_checks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -955,6 +1109,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dashboard/promo-codes/reserve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hold one use of a promo code and its discount for a checkout (default 15 minutes): limits and budget headroom count the hold. Redeem with the returned reservation_id consumes it; DELETE /dashboard/reservations/{id} or expiry releases it. Needs an idempotency_key.
+         * @description Hold one use of a promo code and its discount for a checkout (default 15 minutes): limits and budget headroom count the hold. Redeem with the returned reservation_id consumes it; DELETE /dashboard/reservations/{id} or expiry releases it. Needs an idempotency_key.
+         *
+         *     Tool: `reserve_discount_code`. Roles: admin, connector.
+         */
+        post: operations["post_reserve_discount_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboard/promo-codes/validate": {
         parameters: {
             query?: never;
@@ -1016,6 +1192,28 @@ export interface paths {
          */
         post: operations["post_void_redemption"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard/reservations/{reservation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Release a checkout reservation: its use and cents are available again. A consumed reservation cannot be released (409).
+         * @description Release a checkout reservation: its use and cents are available again. A consumed reservation cannot be released (409).
+         *
+         *     Tool: `release_reservation`. Roles: admin, connector.
+         */
+        delete: operations["delete_release_reservation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1900,6 +2098,158 @@ export interface operations {
                         min_percent: number;
                         surface: string;
                         updated_at: string;
+                    };
+                };
+            };
+            /** @description invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description conflict / idempotency_conflict / already_voided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description governance or business rejection */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    post_preview_policy_impact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surface: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    enabled?: boolean;
+                    /** @default [] */
+                    kpi_floors?: {
+                        floor: number;
+                        kpi: string;
+                    }[];
+                    max_amount_cents?: number | null;
+                    max_percent: number;
+                    /** @default 86400 */
+                    max_snapshot_age_seconds?: number;
+                    min_percent: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        offers: {
+                            /** @enum {string} */
+                            health_after: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
+                            /** @enum {string} */
+                            health_now: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
+                            /** Format: uuid */
+                            offer_id: string;
+                            title: string | null;
+                        }[];
+                        surface: string;
                     };
                 };
             };
@@ -3735,6 +4085,11 @@ export interface operations {
                             edition_exclusivity: string | null;
                             end_date: string | null;
                             external_reference: string | null;
+                            /**
+                             * @description Whether it can redeem right now, else the first reason why (CONTRACT §9)
+                             * @enum {string}
+                             */
+                            health: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
                             image_url: string | null;
                             long_text: string | null;
                             max_discount_unit: string | null;
@@ -4792,6 +5147,11 @@ export interface operations {
                             edition_exclusivity: string | null;
                             end_date: string | null;
                             external_reference: string | null;
+                            /**
+                             * @description Whether it can redeem right now, else the first reason why (CONTRACT §9)
+                             * @enum {string}
+                             */
+                            health: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
                             image_url: string | null;
                             long_text: string | null;
                             max_discount_unit: string | null;
@@ -5033,6 +5393,11 @@ export interface operations {
                         edition_exclusivity: string | null;
                         end_date: string | null;
                         external_reference: string | null;
+                        /**
+                         * @description Whether it can redeem right now, else the first reason why (CONTRACT §9)
+                         * @enum {string}
+                         */
+                        health: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
                         image_url: string | null;
                         long_text: string | null;
                         max_discount_unit: string | null;
@@ -5203,6 +5568,11 @@ export interface operations {
                         edition_exclusivity: string | null;
                         end_date: string | null;
                         external_reference: string | null;
+                        /**
+                         * @description Whether it can redeem right now, else the first reason why (CONTRACT §9)
+                         * @enum {string}
+                         */
+                        health: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
                         image_url: string | null;
                         long_text: string | null;
                         max_discount_unit: string | null;
@@ -5423,6 +5793,11 @@ export interface operations {
                         edition_exclusivity: string | null;
                         end_date: string | null;
                         external_reference: string | null;
+                        /**
+                         * @description Whether it can redeem right now, else the first reason why (CONTRACT §9)
+                         * @enum {string}
+                         */
+                        health: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
                         image_url: string | null;
                         long_text: string | null;
                         max_discount_unit: string | null;
@@ -5719,6 +6094,11 @@ export interface operations {
                         edition_exclusivity: string | null;
                         end_date: string | null;
                         external_reference: string | null;
+                        /**
+                         * @description Whether it can redeem right now, else the first reason why (CONTRACT §9)
+                         * @enum {string}
+                         */
+                        health: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
                         image_url: string | null;
                         long_text: string | null;
                         max_discount_unit: string | null;
@@ -5895,6 +6275,153 @@ export interface operations {
                         total_redemptions: number;
                         unique_users: number;
                         voided_redemptions: number;
+                    };
+                };
+            };
+            /** @description invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description conflict / idempotency_conflict / already_voided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description governance or business rejection */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_get_offer_checks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        blocking: {
+                            code: string;
+                            message: string;
+                        }[];
+                        checks: {
+                            detail: string | null;
+                            fix: {
+                                label: string;
+                                patch: {
+                                    [key: string]: number | string;
+                                };
+                            } | null;
+                            id: string;
+                            label: string;
+                            reasons: {
+                                code: string;
+                                message: string;
+                            }[];
+                            /** @enum {string} */
+                            state: "pass" | "fail" | "warn" | "question" | "pending";
+                        }[];
+                        ok: boolean;
                     };
                 };
             };
@@ -6193,6 +6720,11 @@ export interface operations {
                         edition_exclusivity: string | null;
                         end_date: string | null;
                         external_reference: string | null;
+                        /**
+                         * @description Whether it can redeem right now, else the first reason why (CONTRACT §9)
+                         * @enum {string}
+                         */
+                        health: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
                         image_url: string | null;
                         long_text: string | null;
                         max_discount_unit: string | null;
@@ -6811,6 +7343,11 @@ export interface operations {
                         edition_exclusivity: string | null;
                         end_date: string | null;
                         external_reference: string | null;
+                        /**
+                         * @description Whether it can redeem right now, else the first reason why (CONTRACT §9)
+                         * @enum {string}
+                         */
+                        health: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
                         image_url: string | null;
                         long_text: string | null;
                         max_discount_unit: string | null;
@@ -7096,6 +7633,688 @@ export interface operations {
             };
         };
     };
+    post_reject_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Why it is rejected; the marketer reads it on the offer's timeline */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Campaigns the offer is linked to */
+                        campaign_ids: string[];
+                        classification: string | null;
+                        clickthru_url: string | null;
+                        code_type: string | null;
+                        created_at: string;
+                        default_language: string;
+                        distribution_channels: string[];
+                        edition_exclusivity: string | null;
+                        end_date: string | null;
+                        external_reference: string | null;
+                        /**
+                         * @description Whether it can redeem right now, else the first reason why (CONTRACT §9)
+                         * @enum {string}
+                         */
+                        health: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
+                        image_url: string | null;
+                        long_text: string | null;
+                        max_discount_unit: string | null;
+                        /** Format: uuid */
+                        merchant_owner: string | null;
+                        minimum_spend_cents: number | null;
+                        offer_expiry_date: string | null;
+                        /** Format: uuid */
+                        offer_id: string;
+                        offer_redemption_methods: string[];
+                        /** @enum {string} */
+                        offer_status: "draft" | "active" | "inactive" | "expired";
+                        offer_type: string;
+                        offer_value: number | null;
+                        /** Format: uuid */
+                        program_id: string | null;
+                        promo_codes: {
+                            /** Format: uuid */
+                            code_id: string;
+                            promo_code: string;
+                            status: string;
+                            surface: string;
+                        }[];
+                        savings_amount: number | null;
+                        savings_type: string | null;
+                        short_text: string | null;
+                        start_date: string | null;
+                        target_audience: string[];
+                        terms_conditions: string | null;
+                        total_budget_cents: number | null;
+                        total_usage_limit: number | null;
+                        updated_at: string;
+                        usage_limit_per_customer: number | null;
+                        version_active_from: string | null;
+                    };
+                };
+            };
+            /** @description invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description conflict / idempotency_conflict / already_voided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description governance or business rejection */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    post_submit_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description What the approver should know */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Campaigns the offer is linked to */
+                        campaign_ids: string[];
+                        classification: string | null;
+                        clickthru_url: string | null;
+                        code_type: string | null;
+                        created_at: string;
+                        default_language: string;
+                        distribution_channels: string[];
+                        edition_exclusivity: string | null;
+                        end_date: string | null;
+                        external_reference: string | null;
+                        /**
+                         * @description Whether it can redeem right now, else the first reason why (CONTRACT §9)
+                         * @enum {string}
+                         */
+                        health: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
+                        image_url: string | null;
+                        long_text: string | null;
+                        max_discount_unit: string | null;
+                        /** Format: uuid */
+                        merchant_owner: string | null;
+                        minimum_spend_cents: number | null;
+                        offer_expiry_date: string | null;
+                        /** Format: uuid */
+                        offer_id: string;
+                        offer_redemption_methods: string[];
+                        /** @enum {string} */
+                        offer_status: "draft" | "active" | "inactive" | "expired";
+                        offer_type: string;
+                        offer_value: number | null;
+                        /** Format: uuid */
+                        program_id: string | null;
+                        promo_codes: {
+                            /** Format: uuid */
+                            code_id: string;
+                            promo_code: string;
+                            status: string;
+                            surface: string;
+                        }[];
+                        savings_amount: number | null;
+                        savings_type: string | null;
+                        short_text: string | null;
+                        start_date: string | null;
+                        target_audience: string[];
+                        terms_conditions: string | null;
+                        total_budget_cents: number | null;
+                        total_usage_limit: number | null;
+                        updated_at: string;
+                        usage_limit_per_customer: number | null;
+                        version_active_from: string | null;
+                    };
+                };
+            };
+            /** @description invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description conflict / idempotency_conflict / already_voided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description governance or business rejection */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_get_offer_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            action: string;
+                            actor: string;
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /**
+                         * @description submitted: waiting for an admin; rejected: sent back with a reason
+                         * @enum {string|null}
+                         */
+                        review_state: "submitted" | "rejected" | null;
+                    };
+                };
+            };
+            /** @description invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description conflict / idempotency_conflict / already_voided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description governance or business rejection */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    get_list_offer_approvals: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        offers: {
+                            /** @description Campaigns the offer is linked to */
+                            campaign_ids: string[];
+                            classification: string | null;
+                            clickthru_url: string | null;
+                            code_type: string | null;
+                            created_at: string;
+                            default_language: string;
+                            distribution_channels: string[];
+                            edition_exclusivity: string | null;
+                            end_date: string | null;
+                            external_reference: string | null;
+                            /**
+                             * @description Whether it can redeem right now, else the first reason why (CONTRACT §9)
+                             * @enum {string}
+                             */
+                            health: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
+                            image_url: string | null;
+                            long_text: string | null;
+                            max_discount_unit: string | null;
+                            /** Format: uuid */
+                            merchant_owner: string | null;
+                            minimum_spend_cents: number | null;
+                            note: string | null;
+                            offer_expiry_date: string | null;
+                            /** Format: uuid */
+                            offer_id: string;
+                            offer_redemption_methods: string[];
+                            /** @enum {string} */
+                            offer_status: "draft" | "active" | "inactive" | "expired";
+                            offer_type: string;
+                            offer_value: number | null;
+                            /** Format: uuid */
+                            program_id: string | null;
+                            promo_codes: {
+                                /** Format: uuid */
+                                code_id: string;
+                                promo_code: string;
+                                status: string;
+                                surface: string;
+                            }[];
+                            savings_amount: number | null;
+                            savings_type: string | null;
+                            short_text: string | null;
+                            start_date: string | null;
+                            submitted_at: string;
+                            target_audience: string[];
+                            terms_conditions: string | null;
+                            total_budget_cents: number | null;
+                            total_usage_limit: number | null;
+                            updated_at: string;
+                            usage_limit_per_customer: number | null;
+                            version_active_from: string | null;
+                        }[];
+                        total_count: number;
+                    };
+                };
+            };
+            /** @description invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description conflict / idempotency_conflict / already_voided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description governance or business rejection */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     post_bulk_create_offers: {
         parameters: {
             query?: never;
@@ -7132,6 +8351,11 @@ export interface operations {
                             edition_exclusivity: string | null;
                             end_date: string | null;
                             external_reference: string | null;
+                            /**
+                             * @description Whether it can redeem right now, else the first reason why (CONTRACT §9)
+                             * @enum {string}
+                             */
+                            health: "draft" | "scheduled" | "live" | "blocked_by_policy" | "paused_by_kpi" | "budget_exhausted" | "expired" | "inactive";
                             image_url: string | null;
                             long_text: string | null;
                             max_discount_unit: string | null;
@@ -7167,6 +8391,171 @@ export interface operations {
                             usage_limit_per_customer: number | null;
                             version_active_from: string | null;
                         }[];
+                    };
+                };
+            };
+            /** @description invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description conflict / idempotency_conflict / already_voided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description governance or business rejection */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    post_preview_draft_checks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    classification: string | null;
+                    copy: string;
+                    end_date: string | null;
+                    /** @enum {string|null} */
+                    max_discount_unit: "%" | "$" | null;
+                    minimum_spend_cents: number | null;
+                    offer_type: string | null;
+                    offer_value: number | null;
+                    promo_code: string | null;
+                    redemption_method: string | null;
+                    start_date: string | null;
+                    surface: string | null;
+                    target_audience: string[];
+                    total_budget_cents: number | null;
+                    usage_limit_per_customer: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        blocking: {
+                            code: string;
+                            message: string;
+                        }[];
+                        checks: {
+                            detail: string | null;
+                            fix: {
+                                label: string;
+                                patch: {
+                                    [key: string]: number | string;
+                                };
+                            } | null;
+                            id: string;
+                            label: string;
+                            reasons: {
+                                code: string;
+                                message: string;
+                            }[];
+                            /** @enum {string} */
+                            state: "pass" | "fail" | "warn" | "question" | "pending";
+                        }[];
+                        ok: boolean;
                     };
                 };
             };
@@ -10283,6 +11672,11 @@ export interface operations {
                     order_id?: string;
                     order_total_cents: number;
                     promo_code: string;
+                    /**
+                     * Format: uuid
+                     * @description A checkout reservation to consume (CONTRACT §8): same customer, code and surface, not expired
+                     */
+                    reservation_id?: string;
                     surface: string;
                 };
             };
@@ -10301,6 +11695,146 @@ export interface operations {
                         promo_code: string;
                         /** Format: uuid */
                         redemption_id: string;
+                    };
+                };
+            };
+            /** @description invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description conflict / idempotency_conflict / already_voided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description governance or business rejection */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    post_reserve_discount_code: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    order_total_cents: number;
+                    promo_code: string;
+                    surface: string;
+                    /** @description How long the hold lasts; default the tenant's reservation_ttl_seconds setting, else 900 */
+                    ttl_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        discount_cents: number;
+                        expires_at: string;
+                        /** Format: uuid */
+                        reservation_id: string;
                     };
                 };
             };
@@ -10749,6 +12283,128 @@ export interface operations {
                         voids_redemption_id: string | null;
                     };
                 };
+            };
+            /** @description invalid_input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description conflict / idempotency_conflict / already_voided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description governance or business rejection */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    delete_release_reservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reservation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description invalid_input */
             400: {

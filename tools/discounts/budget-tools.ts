@@ -9,6 +9,7 @@ import { keyOf, loadSpend, loadTenantBudget } from "./facts";
 import { budgetOut } from "./mappers";
 import { BudgetOutput, GetBudgetInput, SetBudgetInput } from "./policy-schemas";
 import { resetTenantSpend, tenantSpendKey } from "./spend-window";
+import { loadHolds } from "./reservation-holds";
 
 // Tenants own the money: one cap per tenant, spent per calendar period (UTC), voids give it back.
 
@@ -18,7 +19,10 @@ export async function budgetViewInTx(tx: Tx, tenantId: string, now: Date) {
   if (!budget) return null;
   const key = tenantSpendKey(budget.period, now);
   const spent = (await loadSpend(tx, tenantId, [key], { lock: false })).get(keyOf(key)) ?? 0;
-  return budgetOut(budget.cap_cents, budget.period, spent, now);
+  const view = budgetOut(budget.cap_cents, budget.period, spent, now);
+  // Live checkout holds (CONTRACT §8) are promised money: headroom counts them, spent does not.
+  const held = (await loadHolds(tx, tenantId, { codeIds: [], spendKeys: [keyOf(key)], offerIds: [], reservationIds: [], now })).spent.get(keyOf(key)) ?? 0;
+  return { ...view, headroom_cents: Math.max(0, view.headroom_cents - held) };
 }
 
 export const setBudget = defineTool({

@@ -6,6 +6,7 @@ type Bench = { default: (args: string[]) => Promise<void> };
 const BENCHES: Record<string, () => Promise<Bench>> = {
   redeem: () => import("./redeem"),
   http: () => import("./http"),
+  "upload-stall": () => import("./upload-stall"),
   planner: () => import("./planner"),
   analytics: () => import("./analytics"),
 };

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { AppError, invalidInput } from "@/core/errors";
 import { csvRows, judgeRows, type RawRow } from "@/core/offers/customer-rows";
 import { customerListEntries, customerLists } from "@/db/schema";
@@ -11,7 +13,8 @@ import { loadOffer } from "./offer-read";
 // POST /dashboard/offers/{id}/customer-lists: a closed-loop audience for the offer. Once an offer has
 // a list, only listed customers may redeem its codes (the discount core's not_eligible check).
 
-const CHUNK = 1000;
+/** Rows per insert transaction: on PGlite, the longest another tenant waits behind an upload. */
+const CHUNK = 500;
 
 /** Rows of either upload form, numbered for the report (JSON: 1-based position; CSV: file line). */
 function rowsOf(input: { customers?: unknown[]; csv?: string }): RawRow[] {
@@ -33,35 +36,57 @@ export const uploadCustomerList = defineTool({
   input: UploadCustomersInput,
   output: UploadCustomersOutput,
   permission: "offers.write",
-  execute: (input, ctx) =>
-    tenantTx(ctx, async (tx, tenantId) => {
-      await loadOffer(tx, input.offer_id, { lock: true });
+  execute: async (input, ctx) => {
+    // Refuse early (unknown offer, marketer on a live offer) before parsing or writing anything.
+    await tenantTx(ctx, async (tx) => {
+      await loadOffer(tx, input.offer_id);
       await assertLiveChangeAllowed(tx, "customer_list", ctx.caller, ctx.now(), { offerIds: [input.offer_id] });
-      const rows = rowsOf(input);
-      if (rows.length === 0) throw invalidInput("The upload has no rows", [{ field: "customers", message: "empty" }]);
-      if (rows.length > MAX_CUSTOMER_ROWS) throw invalidInput(`At most ${MAX_CUSTOMER_ROWS} rows per upload`, [{ field: "csv", message: "too many rows" }]);
-      const verdict = judgeRows(rows);
-      const report = { rejected: verdict.rejected, rejected_count: verdict.rejected.length, total_rows: rows.length };
-      // An empty list would shut every customer out of the offer: refuse it instead of creating it.
-      if (verdict.accepted.length === 0) {
-        throw new AppError("invalid_input", "No row holds a usable email, phone or user id; nothing was stored", {
-          fields: verdict.rejected.map((r) => ({ field: `row ${r.row}`, message: r.reason })), ...report,
-        });
-      }
-      const [list] = await tx.insert(customerLists).values({ tenant_id: tenantId, offer_id: input.offer_id, name: input.name ?? null }).returning();
+    });
+    const rows = rowsOf(input);
+    if (rows.length === 0) throw invalidInput("The upload has no rows", [{ field: "customers", message: "empty" }]);
+    if (rows.length > MAX_CUSTOMER_ROWS) throw invalidInput(`At most ${MAX_CUSTOMER_ROWS} rows per upload`, [{ field: "csv", message: "too many rows" }]);
+    const verdict = judgeRows(rows);
+    const report = { rejected: verdict.rejected, rejected_count: verdict.rejected.length, total_rows: rows.length };
+    // An empty list would shut every customer out of the offer: refuse it instead of creating it.
+    if (verdict.accepted.length === 0) {
+      throw new AppError("invalid_input", "No row holds a usable email, phone or user id; nothing was stored", {
+        fields: verdict.rejected.map((r) => ({ field: `row ${r.row}`, message: r.reason })), ...report,
+      });
+    }
+    const listId = randomUUID();
+    try {
+      // Entries go in short transactions of CHUNK rows, so on the one-connection embedded database another
+      // tenant's redeem waits for one chunk at most. They stay invisible (eligibility and analytics start from
+      // customer_lists) until the final transaction adds the list row: the list appears whole or not at all.
       for (let i = 0; i < verdict.accepted.length; i += CHUNK) {
-        await tx.insert(customerListEntries).values(verdict.accepted.slice(i, i + CHUNK).map((a) => ({
-          tenant_id: tenantId, list_id: list.list_id, customer_key: a.customer_key, kind: a.kind,
-        })));
+        const chunk = verdict.accepted.slice(i, i + CHUNK);
+        await tenantTx(ctx, (tx, tenantId) => tx.insert(customerListEntries).values(chunk.map((a) => ({
+          tenant_id: tenantId, list_id: listId, customer_key: a.customer_key, kind: a.kind,
+        }))));
+        // PGlite answers inside microtasks: yield a macrotask turn so timers and I/O of other requests run too.
+        await new Promise((resolve) => setImmediate(resolve));
       }
-      const byKind = { email: 0, phone: 0, user_id: 0 };
-      for (const a of verdict.accepted) byKind[a.kind]++;
-      await auditOfferPart(tx, tenantId, ctx, "upload_customer_list", { type: "customer_list", id: list.list_id, offerId: input.offer_id }, null,
-        { list_id: list.list_id, name: list.name, accepted_count: verdict.accepted.length, accepted_by_kind: byKind, rejected_count: verdict.rejected.length });
-      return {
-        list_id: list.list_id, offer_id: input.offer_id, name: list.name, ...report,
-        accepted_count: verdict.accepted.length, duplicate_count: verdict.duplicates.length,
-        accepted_by_kind: byKind, duplicates: verdict.duplicates,
-      };
-    }),
+      return await tenantTx(ctx, async (tx, tenantId) => {
+        await loadOffer(tx, input.offer_id, { lock: true });
+        await assertLiveChangeAllowed(tx, "customer_list", ctx.caller, ctx.now(), { offerIds: [input.offer_id] });
+        const [list] = await tx.insert(customerLists)
+          .values({ tenant_id: tenantId, list_id: listId, offer_id: input.offer_id, name: input.name ?? null }).returning();
+        const byKind = { email: 0, phone: 0, user_id: 0 };
+        for (const a of verdict.accepted) byKind[a.kind]++;
+        await auditOfferPart(tx, tenantId, ctx, "upload_customer_list", { type: "customer_list", id: list.list_id, offerId: input.offer_id }, null,
+          { list_id: list.list_id, name: list.name, accepted_count: verdict.accepted.length, accepted_by_kind: byKind, rejected_count: verdict.rejected.length });
+        return {
+          list_id: list.list_id, offer_id: input.offer_id, name: list.name, ...report,
+          accepted_count: verdict.accepted.length, duplicate_count: verdict.duplicates.length,
+          accepted_by_kind: byKind, duplicates: verdict.duplicates,
+        };
+      });
+    } catch (err) {
+      // Nothing refers to the staged entries yet; remove them so a refused or failed upload leaves no rows.
+      await tenantTx(ctx, (tx, tenantId) =>
+        tx.delete(customerListEntries).where(and(eq(customerListEntries.tenant_id, tenantId), eq(customerListEntries.list_id, listId))),
+      ).catch(() => {});
+      throw err;
+    }
+  },
 });

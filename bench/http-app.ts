@@ -66,7 +66,7 @@ export type DemoKeys = { tenant_id: string; admin_key: string; connector_key: st
 export async function startApp(databaseUrl: string): Promise<Running & { demo: DemoKeys; cleanup: () => void }> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "oc-bench-http-"));
-  const vars = { PORT: String(port), DATABASE_URL: databaseUrl, DEMO_SEED: "true", DATA_DIR: dataDir, NODE_ENV: "production" };
+  const vars = { PORT: String(port), DATABASE_URL: databaseUrl, DEMO_SEED: "true", DATA_DIR: dataDir, NODE_ENV: "production", NEXT_SKIP_TYPECHECK: "1" };
   const env = { ...process.env, ...vars } as NodeJS.ProcessEnv;
   const r = spawnGroup(process.execPath, ["scripts/start.mjs"], env, `http://127.0.0.1:${port}`);
   await waitFor(`${r.url}/api/health`, r, 420_000);

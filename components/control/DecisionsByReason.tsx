@@ -1,8 +1,8 @@
-export type Decisions = {
-  since: string; total: number; allowed: number; rejected: number;
-  by_reason: { code: string; count: number; last_message: string; last_at: string }[];
-  recent_rejections: { audit_id: string; at: string; action: string; reasons: { code: string; message: string }[]; issuer_type: string | null; provider: string | null }[];
-};
+import type { z } from "zod";
+import type { listGovernanceDecisions } from "@/tools/ui/governance-decisions";
+
+/** What list_governance_decisions answers (its own output type, never copied by hand). */
+export type Decisions = z.output<typeof listGovernanceDecisions.output>;
 
 /** Recent governance decisions from the audit log, rejections grouped by reason code. */
 export function DecisionsByReason({ data }: { data: Decisions }) {

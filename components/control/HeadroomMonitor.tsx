@@ -1,5 +1,5 @@
-import type { BudgetView } from "@/lib/ui/control-view";
-import { type Budget, money } from "@/lib/ui/types";
+import type { Budget, BudgetView } from "@/lib/ui/control-view";
+import { money } from "@/lib/ui/types";
 
 const COLOR_WORD = { green: "Healthy", amber: "Watch", red: "Critical" } as const;
 

@@ -2,7 +2,9 @@
 
 import { useState, useTransition } from "react";
 import { savePolicyRange, type SaveResult } from "@/lib/ui/control-actions";
-import type { Policy } from "@/lib/ui/types";
+import { type Impact, previewPolicyChange } from "@/lib/ui/impact-actions";
+import { ImpactList } from "./ImpactList";
+import type { Policy } from "@/lib/ui/control-view";
 
 /** Min/max % sliders for every surface; each save asks for confirmation first. */
 export function PolicyEditor({ policies, canEdit }: { policies: Policy[]; canEdit: boolean }) {
@@ -19,6 +21,7 @@ function SurfacePolicy({ policy, canEdit }: { policy: Policy; canEdit: boolean }
   const [max, setMax] = useState(policy.max_percent);
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<SaveResult | null>(null);
+  const [impact, setImpact] = useState<Impact | null>(null);
   const [pending, start] = useTransition();
   const dirty = min !== policy.min_percent || max !== policy.max_percent;
   const invalid = min > max;
@@ -49,13 +52,17 @@ function SurfacePolicy({ policy, canEdit }: { policy: Policy; canEdit: boolean }
       {invalid && <p role="alert" className="alert alert-error">The minimum must not exceed the maximum.</p>}
       {canEdit && !confirming && (
         <div className="row">
-          <button type="button" className="btn btn-primary btn-small" disabled={!dirty || invalid || pending} onClick={() => setConfirming(true)}>Save {policy.surface}</button>
+          <button type="button" className="btn btn-primary btn-small" disabled={!dirty || invalid || pending}
+            onClick={() => { setImpact(null); setConfirming(true); start(async () => setImpact(await previewPolicyChange(policy.surface, { min_percent: min, max_percent: max }))); }}>Save {policy.surface}</button>
           {dirty && <button type="button" className="btn btn-small" onClick={() => { setMin(policy.min_percent); setMax(policy.max_percent); }}>Reset</button>}
         </div>
       )}
       {confirming && (
         <div className="alert alert-warn row" role="group" aria-label="Confirm policy change">
-          <span>Apply {min}–{max}% to every new {policy.surface} code and draft?</span>
+          <div className="stack" style={{ flexBasis: "100%" }}>
+            <span>Apply {min}–{max}% to every {policy.surface} code — live offers included — and every new draft?</span>
+            <ImpactList impact={impact} />
+          </div>
           <button type="button" className="btn btn-primary btn-small" onClick={save} disabled={pending} autoFocus>{pending ? "Saving…" : "Confirm save"}</button>
           <button type="button" className="btn btn-small" onClick={() => setConfirming(false)} disabled={pending}>Cancel</button>
         </div>

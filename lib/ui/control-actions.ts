@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { toAppError } from "@/core/errors";
 import { requireSession } from "./session";
-import { callRoute } from "./tools";
-import type { Policy } from "./types";
+import { getDiscountPolicy, setDiscountPolicy } from "@/tools/discounts/policy-tools";
+import type { Policy } from "./control-view";
+import { callTool } from "./tools";
 
 // Control-room writes: read the surface's policy, change one thing, PUT it back through the policy
 // tool, which validates and audits it. Nothing is decided here.
@@ -15,9 +16,9 @@ const PAGE = "/god/config/pricing/discounts";
 async function updatePolicy(surface: string, change: (p: Policy) => Partial<Policy>): Promise<SaveResult> {
   const session = await requireSession();
   try {
-    const current = await callRoute<Policy>(session, "GET /api/discount-policies/{surface}", { surface });
+    const current = await callTool(session, getDiscountPolicy, { surface });
     const next = { ...current, ...change(current) };
-    const saved = await callRoute<Policy>(session, "PUT /api/discount-policies/{surface}", {
+    const saved = await callTool(session, setDiscountPolicy, {
       surface, min_percent: next.min_percent, max_percent: next.max_percent, max_amount_cents: next.max_amount_cents,
       kpi_floors: next.kpi_floors, max_snapshot_age_seconds: next.max_snapshot_age_seconds, enabled: next.enabled,
     });

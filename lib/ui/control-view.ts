@@ -1,8 +1,16 @@
 import { checkKpiFloors, latestSnapshotFor } from "@/core/governance";
-import type { Budget, KpiSnapshot, Policy } from "./types";
+import type { z } from "zod";
+import type { BudgetOutput, KpiOutput, PolicyOutput } from "@/tools/discounts/policy-schemas";
 
 // Turns tool outputs into what the control room draws. Pass/fail of a KPI floor is the governance
 // core's own checkKpiFloors; only display arithmetic (colours, burn rate, projection) lives here.
+
+/** A surface's policy as GET /api/discount-policies answers it (the tool's own output type). */
+export type Policy = z.output<typeof PolicyOutput>;
+/** The tenant budget as GET /api/budget answers it. */
+export type Budget = z.output<typeof BudgetOutput>;
+/** One KPI reading as GET /api/kpi-snapshots answers it. */
+export type KpiSnapshot = z.output<typeof KpiOutput>;
 
 export type KpiStatus = {
   surface: string; kpi: string; floor: number; freshnessSeconds: number;
@@ -11,7 +19,7 @@ export type KpiStatus = {
 };
 
 /** One row per (surface, KPI floor), judged by the core against the snapshots it would use. */
-export function kpiStatuses(policies: Policy[], snapshots: KpiSnapshot[], now: Date): KpiStatus[] {
+export function kpiStatuses(policies: Policy[], snapshots: Pick<KpiSnapshot, "kpi" | "value" | "surface" | "observed_at">[], now: Date): KpiStatus[] {
   const facts = snapshots.map((s) => ({ kpi: s.kpi, surface: s.surface ?? "", value: s.value, observed_at: new Date(s.observed_at) }));
   return policies.flatMap((p) =>
     p.kpi_floors.map(({ kpi, floor }) => {

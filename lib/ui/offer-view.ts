@@ -1,3 +1,6 @@
+import type { z } from "zod";
+import type { AnalyticsOutput } from "@/tools/offers/analytics-tools";
+import type { PreviewOutput } from "@/tools/offers/preview-tools";
 import { money } from "./types";
 
 // Reads the analytics and preview tool outputs (tools/offers) into what the offer page draws.
@@ -5,15 +8,18 @@ import { money } from "./types";
 /** One bar of the redemptions chart (why here: lib/ui shapes the data, components only draw it). */
 export type DayPoint = { day: string; redemptions: number };
 
-export type Analytics = {
-  currency: string; total_redemptions: number; unique_users: number; revenue_generated: number; discount_cents: number;
-  conversion_rate: number | null; audience_size: number | null; voided_redemptions: number;
-  redemptions_by_day: { date: string; count: number; discount_cents: number }[];
-};
+/** What the analytics tool answers (its z.output; the offer id is not needed to draw it). */
+export type Analytics = Omit<z.output<typeof AnalyticsOutput>, "offer_id">;
 
 /** The redemptions-by-day series, oldest first. */
 export function daySeries(a: Analytics): DayPoint[] {
   return [...a.redemptions_by_day].sort((x, y) => x.date.localeCompare(y.date)).map((p) => ({ day: p.date, redemptions: p.count }));
+}
+
+/** Cumulative discount spend by day, oldest first (minor units), for the spend-against-budget chart. */
+export function spendSeries(a: Analytics): { day: string; spent: number }[] {
+  let total = 0;
+  return [...a.redemptions_by_day].sort((x, y) => x.date.localeCompare(y.date)).map((p) => ({ day: p.date, spent: (total += p.discount_cents) }));
 }
 
 /** Headline numbers with their labels, formatted in the tenant's currency. */
@@ -28,10 +34,11 @@ export function analyticsTotals(a: Analytics): { label: string; value: string }[
   ];
 }
 
-export type Preview = {
-  merchant_name: string | null; title: string | null; description: string | null; savings_text: string | null;
-  terms: string | null; image_url: string | null; validity_text: string; warnings: string[];
-};
+/** The preview tool's answer, in the fields the card draws. */
+export type Preview = Pick<
+  z.output<typeof PreviewOutput>,
+  "merchant_name" | "title" | "description" | "savings_text" | "terms" | "image_url" | "validity_text" | "warnings"
+>;
 export type PreviewCard = { title: string; savings: string | null; validity: string | null; description: string | null; terms: string | null; merchant: string | null; code: string | null; warnings: string[] };
 
 /** The card as Hub/Marketplace render it; the code shown is the offer's first active promo code. */

@@ -1,3 +1,5 @@
+import { formatMoney } from "@/core/offers/money";
+
 // The shapes the pages read from tool outputs (CONTRACT field names); only the fields the UI shows.
 
 export type OfferSummary = {
@@ -12,6 +14,9 @@ export type OfferSummary = {
   start_date: string | null;
   end_date: string | null;
   total_budget_cents: number | null;
+  minimum_spend_cents?: number | null;
+  /** Whether it can redeem right now (CONTRACT §9). */
+  health?: string;
   usage_limit_per_customer: number | null;
   total_usage_limit: number | null;
   target_audience: string[];
@@ -26,23 +31,18 @@ export type PromoCode = {
   starts_at: string | null; expires_at: string | null;
 };
 
-export type Policy = {
-  surface: string; min_percent: number; max_percent: number; max_amount_cents: number | null;
-  kpi_floors: { kpi: string; floor: number }[]; max_snapshot_age_seconds: number; enabled: boolean; updated_at: string;
-};
-export type Budget = { cap_cents: number; spent_cents: number; headroom_cents: number; period: string; period_start: string };
-export type KpiSnapshot = { snapshot_id: string; kpi: string; value: number; surface: string | null; observed_at: string };
 export type Redemption = { redemption_id?: string; created_at: string; discount_cents: number; kind?: string; entry_type?: string; [k: string]: unknown };
 
 /** Money for display: integer cents → "$1,234.56" in the tenant currency. */
 export function money(cents: number | null | undefined, currency = "USD"): string {
   if (cents === null || cents === undefined) return "—";
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+  return formatMoney(cents, currency);
 }
 
-/** "20% off" / "$10 off" from an offer's terms, for lists where no preview is loaded. */
-export function offerValueText(o: Pick<OfferSummary, "offer_value" | "max_discount_unit" | "offer_type">): string {
+/** "20% off" / "$10.00 off" from an offer's terms (amounts in the tenant currency), for lists where no preview is loaded. */
+export function offerValueText(o: Pick<OfferSummary, "offer_value" | "max_discount_unit" | "offer_type">, currency = "USD"): string {
   if (o.offer_type === "free_shipping") return "Free shipping";
   if (o.offer_value === null) return o.offer_type.replace(/_/g, " ");
-  return o.max_discount_unit === "$" ? `$${o.offer_value} off` : `${o.offer_value}% off`;
+  const amount = new Intl.NumberFormat("en-US", { style: "currency", currency }).format(o.offer_value);
+  return o.max_discount_unit === "$" || (o.offer_type === "fixed_discount" && o.max_discount_unit !== "%") ? `${amount} off` : `${o.offer_value}% off`;
 }

@@ -1,5 +1,5 @@
 import { can } from "@/core/auth/permissions";
-import { DecisionsByReason, type Decisions } from "@/components/control/DecisionsByReason";
+import { DecisionsByReason } from "@/components/control/DecisionsByReason";
 import { HeadroomMonitor } from "@/components/control/HeadroomMonitor";
 import { KpiGovernor } from "@/components/control/KpiGovernor";
 import { PolicyEditor } from "@/components/control/PolicyEditor";
@@ -7,10 +7,12 @@ import { TenantBudgetsTable } from "@/components/control/TenantBudgetsTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { budgetView, kpiStatuses } from "@/lib/ui/control-view";
 import { requireSession, type Session } from "@/lib/ui/session";
-import { callNamedTool, tryRoute } from "@/lib/ui/tools";
-import type { Budget, KpiSnapshot, Policy } from "@/lib/ui/types";
+import { tryTool } from "@/lib/ui/tools";
+import { getBudgetHeadroom } from "@/tools/discounts/budget-tools";
+import { listKpiSnapshots } from "@/tools/discounts/kpi-tools";
+import { listDiscountPolicies } from "@/tools/discounts/policy-tools";
 import { listGovernanceDecisions } from "@/tools/ui/governance-decisions";
-import type { TenantBudgetList } from "@/tools/ui/tenant-budgets";
+import { listTenantBudgets } from "@/tools/ui/tenant-budgets";
 import { getAppDeps } from "@/server/deps";
 
 export const metadata = { title: "Discount control room · Offer Copilot" };
@@ -19,7 +21,7 @@ const PAGE = 20;
 
 /** The platform operator's view: the Headroom Monitor for every tenant (the platform key has no tenant of its own). */
 async function PlatformControlRoom({ session, offset }: { session: Session; offset: number }) {
-  const budgets = await tryRoute<TenantBudgetList>(session, "GET /api/tenants/budgets", { limit: PAGE, offset });
+  const budgets = await tryTool(session, listTenantBudgets, { limit: PAGE, offset });
   const now = (await getAppDeps()).now();
   return (
     <div className="stack">
@@ -44,10 +46,10 @@ export default async function DiscountControlRoom({ searchParams }: { searchPara
   }
   const role = session.caller.role;
   const [policies, budget, snapshots, decisions] = await Promise.all([
-    tryRoute<{ policies: Policy[] }>(session, "GET /api/discount-policies", { limit: 100 }),
-    tryRoute<Budget>(session, "GET /api/budget"),
-    tryRoute<{ kpi_snapshots: KpiSnapshot[] }>(session, "GET /api/kpi-snapshots", { limit: 100 }),
-    can(role, "audit.read") ? callNamedTool<Decisions>(session, listGovernanceDecisions, { since_days: 30 }) : Promise.resolve(null),
+    tryTool(session, listDiscountPolicies, { limit: 100 }),
+    tryTool(session, getBudgetHeadroom, {}),
+    tryTool(session, listKpiSnapshots, { limit: 100 }),
+    can(role, "audit.read") ? tryTool(session, listGovernanceDecisions, { since_days: 30 }) : Promise.resolve(null),
   ]);
   const now = (await getAppDeps()).now();
   const canEdit = can(role, "policy.write");

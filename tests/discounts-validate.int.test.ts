@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaignOffers, offers, programCampaigns } from "@/db/schema";
+import { lockedFactBook } from "@/tools/discounts/redeem-book";
+import { loadRedeemPrefix } from "@/tools/discounts/redeem-prefix";
 import { createTestDatabase, type TestDatabase } from "./support/db";
 import { discountState } from "./support/discount-state";
 import { expectStatus, type GovernedTenant, governedTenant, T0, testClock } from "./support/governed-tenant";
@@ -109,6 +112,24 @@ describe("validate writes nothing", () => {
     const ok = await g.validate({ promo_code: code.promo_code, order_total_cents: 400 });
     expect(ok.body).toEqual({ valid: true, discount_cents: 100, reasons: [] });
     expect(await discountState(t.database, g.tenantId)).toEqual(before);
+  });
+});
+
+describe("validate's transaction is read-only in the database", () => {
+  it("after validate's reads, any write in the same transaction is refused by the database", async () => {
+    const g = await governedTenant(t.database, clock);
+    const code = await g.createCode();
+    const pre = { promo: code.promo_code };
+    const attempt = { surface: "shopify", order_total_cents: 10_000, customerKey: "c@x.com", now: clock.now };
+    const write = t.database.withTenant(g.tenantId, async (tx) => {
+      const prefix = await loadRedeemPrefix(tx, g.tenantId, [pre.promo], [], ["c@x.com"]);
+      await lockedFactBook(tx, g.tenantId, prefix, [{ ...attempt, sketch: prefix.codes.get(pre.promo)! }], { lock: false });
+      await tx.execute(sql`update discount_codes set redemption_count = redemption_count + 1 where code_id = ${code.code_id}`);
+    });
+    // SQLSTATE 25006 read_only_sql_transaction, from the database itself.
+    const err = await write.then(() => null, (e: { cause?: { code?: string } }) => e);
+    expect(err?.cause?.code).toBe("25006");
+    expect((await discountState(t.database, g.tenantId)).codes[0].redemption_count).toBe(0);
   });
 });
 

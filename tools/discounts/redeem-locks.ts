@@ -44,7 +44,8 @@ function codeRow(r: Record<string, unknown>): CodeRow {
 
 /**
  * The statement text: with `lock`, every read takes its lock in the global order offers → campaigns → codes →
- * budget → spend, each gated on the one before; without, the same reads lock-free (validate).
+ * budget → spend, each gated on the one before; without, the same reads lock-free (validate), and from then on the
+ * database refuses any write in the transaction (no extra round trip for it).
  */
 function readsSql(lock: boolean, q: { tenantId: string; offerIds: string; campaignIds: string; ids: string; plan: string; period: string; ks: string }) {
   const f = (clause: string) => sql.raw(lock ? clause : "");
@@ -64,7 +65,8 @@ function readsSql(lock: boolean, q: { tenantId: string; offerIds: string; campai
         and (scope, scope_id, period_start) in (select k->>0, k->>1, (k->>2)::date from jsonb_array_elements(${q.ks}::jsonb) k)
       order by scope, scope_id, period_start ${f("for update")})
     select (select json_agg(c) from c) as codes, (select row_to_json(b) from b) as budget, (select ok from g) as ok, (select json_agg(s) from s) as spend,
-      (select json_agg(o) from o) as offers, (select json_agg(pc) from pc) as campaigns`;
+      (select json_agg(o) from o) as offers, (select json_agg(pc) from pc) as campaigns${sql.raw(lock ? "" : `,
+      set_config('transaction_read_only', 'on', true) as read_only`)}`;
 }
 
 /**

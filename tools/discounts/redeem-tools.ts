@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { normalizeCustomerId } from "@/core/customers";
 import { notFound, rejected } from "@/core/errors";
 import { decideRedemption } from "@/core/governance";
@@ -25,8 +24,7 @@ export const validateDiscountCode = defineTool({
     requireSurface(ctx.caller, input.surface);
     const now = ctx.now();
     return tenantTx(ctx, async (tx, tenantId) => {
-      // Writes nothing (CONTRACT §6): the database refuses any write in this transaction, and nothing is audited.
-      await tx.execute(sql`set transaction read only`);
+      // Writes nothing (CONTRACT §6): nothing is audited, and the reads below turn the transaction read-only.
       const customerKey = input.customer_id ? normalizeCustomerId(input.customer_id) : null;
       // Redeem's own loaders, without its locks: the same prefix, the same reads, the same live counts.
       const pre = await loadRedeemPrefix(tx, tenantId, [input.promo_code], [], customerKey ? [customerKey] : []);

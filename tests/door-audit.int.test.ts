@@ -106,6 +106,16 @@ describe("door 8: each money, eligibility and access change is audited with who 
     expect((await latest("activate_offer_code")).details).toMatchObject({ before: { status: "inactive" }, after: { status: "active" }, offer_id: offer.offer_id });
   });
 
+  it("duplicates and bulk-created offers are audited like any created offer", async () => {
+    const src = await d.offer(d.marketer.key);
+    const copy = must(await d.call("POST", `/dashboard/offers/${src.offer_id}/duplicate`, { key: d.marketer.key }), 201).body;
+    expect(await latest("duplicate_offer")).toMatchObject({ role: "marketer", subject_id: copy.offer_id, details: { before: null, source_offer_id: src.offer_id } });
+    const bulk = must(await d.call("POST", "/dashboard/offers/bulk-create", {
+      key: d.marketer.key, body: { offers: [{ offer_type: "percentage_discount", offer_value: 7, max_discount_unit: "%" }] },
+    }), 201).body;
+    expect(await latest("create_offer")).toMatchObject({ subject_id: bulk.offers[0].offer_id, details: { via: "bulk_create_offers", after: { offer_value: 7 } } });
+  });
+
   it("redemption controls, campaigns, customer lists and codes", async () => {
     const offer = await d.offer(d.admin.key, { offer_status: "active" });
     const control = must(await d.call("POST", "/dashboard/offers/redemption-controls", { key: d.admin.key, body: { offer_id: offer.offer_id, usage_limit: 3 } }), 201).body;

@@ -5,6 +5,7 @@ import { mapDbError } from "@/db/errors";
 import { offerDescriptives, offers } from "@/db/schema";
 import { tenantTx } from "../context";
 import { defineTool, fieldIssues } from "../registry";
+import { auditOfferChange } from "./offer-audit";
 import { listOfferOutputs, loadOffer, readOffer } from "./offer-read";
 import { CreateOfferInput, OfferIdInput, OfferOutput } from "./offer-schemas";
 import { insertOffer } from "./offer-write";
@@ -30,7 +31,9 @@ export const duplicateOffer = defineTool({
       if (texts.length) {
         await tx.insert(offerDescriptives).values(texts.map(({ created_at: _tc, updated_at: _tu, ...t }) => ({ ...t, tenant_id: tenantId, offer_id: row.offer_id })));
       }
-      return readOffer(tx, row.offer_id, ctx.now());
+      const created = await readOffer(tx, row.offer_id, ctx.now());
+      await auditOfferChange(tx, tenantId, ctx, "duplicate_offer", row.offer_id, null, created, { source_offer_id: src.offer_id });
+      return created;
     }),
 });
 
@@ -70,6 +73,7 @@ export const bulkCreateOffers = defineTool({
       if (failed.length) throw bulkRejected(failed);
       const page = await listOfferOutputs(tx, [inArray(offers.offer_id, ids)], MAX_BULK, 0, ctx.now());
       const byId = new Map(page.offers.map((o) => [o.offer_id, o]));
+      for (const id of ids) await auditOfferChange(tx, tenantId, ctx, "create_offer", id, null, byId.get(id)!, { via: "bulk_create_offers" });
       return { offers: ids.map((id) => byId.get(id)!), created_count: ids.length };
     });
   },

@@ -1,4 +1,4 @@
-import { GRAPH_ID } from "@/agent/graph";
+import { GRAPH_ID } from "@/agent/constants";
 
 // STAND-IN for LangGraph Platform's assistant API. The in-process embed server has no /assistants
 // routes, but CopilotKit's LangGraph client asks for them before every run. This shim answers the four

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { type DraftField, type OfferDraft } from "@/agent/draft";
 import { OFFER_TYPES, PROGRAM_TYPES, REDEMPTION_METHODS, SURFACES } from "@/core/offers/vocabulary";
 
@@ -44,17 +45,38 @@ function parse(kind: Kind, raw: string): unknown {
   return raw;
 }
 
+const MAX_TEXT: Partial<Record<DraftField, number>> = { title: 200, description: 2000, terms: 4000, promoCode: 32 };
+
+/** A plain-word problem with what was typed, or null; an invalid value never reaches the draft (issue 16 item 5). */
+export function fieldProblem(kind: Kind, key: DraftField, raw: string): string | null {
+  const t = raw.trim();
+  const max = MAX_TEXT[key];
+  if (max && raw.length > max) return `Keep it to ${max} characters (it has ${raw.length}).`;
+  if (t === "") return null;
+  if (kind === "number" && !(Number(t) >= 0)) return "Must be a number, 0 or more.";
+  if (kind === "int" && !(Number.isInteger(Number(t)) && Number(t) > 0)) return "Must be a whole number above 0 (empty: no limit).";
+  return null;
+}
+
 type Props = { draft: OfferDraft; disabled: boolean; issueFields: Set<string>; onChange: (field: DraftField, value: unknown) => void };
 
 /** Renders the draft; fields the verdict points at are outlined red and described by the reason. */
 export function DraftForm({ draft, disabled, issueFields, onChange }: Props) {
+  // What was typed but refused, per field: shown with its reason and kept in the box so nothing is silently undone.
+  const [bad, setBad] = useState<Partial<Record<DraftField, { text: string; message: string }>>>({});
+  const edit = (f: FieldDef, raw: string, value: () => unknown) => {
+    const message = fieldProblem(f.kind, f.key, raw);
+    setBad((b) => ({ ...b, [f.key]: message ? { text: raw, message } : undefined }));
+    if (!message) onChange(f.key, value());
+  };
   return (
     <div className="form-grid" data-testid="draft-form">
       {FIELDS.map((f) => {
         const id = `draft-${f.key}`;
-        const value = display(draft[f.key]);
-        const cls = `field${f.wide ? " field-wide" : ""}${issueFields.has(f.key) ? " has-issue" : ""}`;
-        const common = { id, name: f.key, disabled, "aria-invalid": issueFields.has(f.key) || undefined };
+        const problem = bad[f.key];
+        const value = problem ? problem.text : display(draft[f.key]);
+        const cls = `field${f.wide ? " field-wide" : ""}${issueFields.has(f.key) || problem ? " has-issue" : ""}`;
+        const common = { id, name: f.key, disabled, "aria-invalid": issueFields.has(f.key) || !!problem || undefined, "aria-describedby": problem ? `${id}-err` : undefined };
         return (
           <div key={f.key} className={cls}>
             <label htmlFor={id}>{f.label}</label>
@@ -64,12 +86,13 @@ export function DraftForm({ draft, disabled, issueFields, onChange }: Props) {
                 {f.options!.map((o) => <option key={o} value={o}>{o.replace(/_/g, " ")}</option>)}
               </select>
             ) : f.kind === "textarea" ? (
-              <textarea {...common} rows={2} value={value} onChange={(e) => onChange(f.key, parse(f.kind, e.target.value))} />
+              <textarea {...common} rows={2} value={value} onChange={(e) => edit(f, e.target.value, () => parse(f.kind, e.target.value))} />
             ) : (
               <input {...common} type={f.kind === "date" ? "date" : f.kind === "number" || f.kind === "int" ? "number" : "text"}
                 step={f.kind === "int" ? 1 : f.kind === "number" ? "any" : undefined} value={value}
-                onChange={(e) => onChange(f.key, f.key === "promoCode" ? (e.target.value.trim().toUpperCase() || null) : parse(f.kind, e.target.value))} />
+                onChange={(e) => edit(f, e.target.value, () => (f.key === "promoCode" ? (e.target.value.trim().toUpperCase() || null) : parse(f.kind, e.target.value)))} />
             )}
+            {problem && <span id={`${id}-err`} className="small field-error" role="alert" data-testid={`field-error-${f.key}`}>{problem.message}</span>}
           </div>
         );
       })}

@@ -8,6 +8,7 @@ import { type DraftField, emptyDraft, type OfferDraft } from "@/agent/draft";
 import type { OfferState } from "@/agent/state";
 import { DraftForm } from "./DraftForm";
 import { usePendingReview } from "./review-context";
+import { useLiveChecks } from "./use-live-checks";
 import { ValidationPanel } from "./ValidationPanel";
 
 /** CopilotKit's agent name is the graph id (agent/constants.ts), so the two can never differ. */
@@ -24,6 +25,8 @@ export function DraftPanel({ role }: { role: string }) {
   const edited = !!pending && !same(draft, pending.request.draft);
   const validation = state?.verdict ?? null;
   const issueFields = new Set((validation?.issues ?? []).map((i) => i.field).filter((f): f is string => !!f));
+  // Form edits re-run the checks (debounced) without a chat message (issue 16 item 6).
+  const { live, checking } = useLiveChecks(running ? null : draft);
 
   // The edit goes into the agent's state; the next message or the review answer carries it to the graph.
   const onChange = (field: DraftField, value: unknown) =>
@@ -66,7 +69,7 @@ export function DraftPanel({ role }: { role: string }) {
         {state?.error && <p role="alert" className="alert alert-error">{state.error}</p>}
         <DraftForm draft={draft ?? emptyDraft()} disabled={running} issueFields={issueFields} onChange={onChange} />
       </section>
-      <ValidationPanel validation={validation} draft={draft} stale={edited} onApply={running ? null : applyPatch} />
+      <ValidationPanel validation={validation} draft={draft} stale={edited} onApply={running ? null : applyPatch} live={live} checking={checking} />
     </div>
   );
 }

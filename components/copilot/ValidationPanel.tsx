@@ -2,21 +2,31 @@
 
 import type { OfferDraft } from "@/agent/draft";
 import type { Validation } from "@/agent/state";
+import type { OfferEvaluation } from "@/core/offers/evaluate";
+import { ChecksList } from "@/components/offers/OfferChecks";
 import { draftChecks } from "@/lib/ui/draft-checks";
 
 const ICON = { pass: "✓", fail: "✗", pending: "…" } as const;
 const WORD = { pass: "passes", fail: "fails", pending: "not checked yet" } as const;
+/** Rows only the agent's verdict has (brand rules, completeness); the live evaluation covers the rest. */
+const VERDICT_ONLY = new Set(["brand", "other", "complete"]);
 
-/** Every check green or red with its reason, plus the nearest compliant alternative when there is one. */
-type Props = { validation: Validation | null; draft: OfferDraft | null; stale: boolean; onApply: ((patch: Partial<OfferDraft>) => void) | null };
+type Props = {
+  validation: Validation | null; draft: OfferDraft | null; stale: boolean; onApply: ((patch: Partial<OfferDraft>) => void) | null;
+  /** The same checks activation runs, re-run as the form changes (null until the first answer). */
+  live?: OfferEvaluation | null; checking?: boolean;
+};
 
-export function ValidationPanel({ validation, draft, stale, onApply }: Props) {
-  const checks = draftChecks(validation, draft);
+/** Every check with its reason and one-click fix, live as the draft changes, plus the copilot's suggestion. */
+export function ValidationPanel({ validation, draft, stale, onApply, live = null, checking = false }: Props) {
+  const verdictRows = draftChecks(validation, draft).filter((c) => !live || VERDICT_ONLY.has(c.id));
   return (
-    <section className="card" aria-labelledby="checks-h" data-testid="validation-panel">
-      <h2 id="checks-h">Checks {stale && <span className="badge warn">edited — re-checked on confirm</span>}</h2>
+    <section className="card" aria-labelledby="checks-h" data-testid="validation-panel" aria-busy={checking}>
+      <h2 id="checks-h">Checks {checking ? <span className="badge" data-testid="checks-running">checking…</span>
+        : stale && <span className="badge warn">edited — checks follow your edits</span>}</h2>
+      {live && <ChecksList checks={live.checks} onFix={onApply ? (c) => onApply(c.fix!.patch as Partial<OfferDraft>) : null} testid="live-checks" />}
       <ul className="checks">
-        {checks.map((c) => (
+        {verdictRows.map((c) => (
           <li key={c.id} className={`check ${c.state}`} data-testid={`check-${c.id}`} data-state={c.state}>
             <span className="check-icon" aria-hidden="true">{ICON[c.state]}</span>
             <div>

@@ -9,7 +9,7 @@ export function AppHeader({ role }: { role: string }) {
   return (
     <header className="app-header">
       <Link href="/" className="brand">Offer Copilot</Link>
-      <NavLinks />
+      <NavLinks role={role} />
       <div className="header-right">
         <span className={`badge role-${role}`} data-testid="role-badge" aria-label={`Signed in as ${ROLE_LABEL[role] ?? role}`}>
           {ROLE_LABEL[role] ?? role}

@@ -9,12 +9,13 @@ const LINKS = [
   { href: "/god/config/pricing/discounts", label: "Control room" },
 ];
 
-/** Main navigation; marks the current section for screen readers with aria-current. */
-export function NavLinks() {
+/** Main navigation; marks the current section for screen readers with aria-current. Admins also get the approval queue. */
+export function NavLinks({ role }: { role?: string }) {
   const path = usePathname();
+  const links = role === "admin" ? [...LINKS.slice(0, 2), { href: "/approvals", label: "Approvals" }, ...LINKS.slice(2)] : LINKS;
   return (
     <nav aria-label="Main" className="nav">
-      {LINKS.map((l) => {
+      {links.map((l) => {
         const current = l.href === "/" ? path === "/" : path.startsWith(l.href);
         return (
           <Link key={l.href} href={l.href} aria-current={current ? "page" : undefined} className={current ? "nav-link active" : "nav-link"}>

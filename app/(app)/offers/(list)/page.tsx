@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { HealthBadge } from "@/components/ui/HealthBadge";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { requireSession } from "@/lib/ui/session";
 import { tryRoute } from "@/lib/ui/tools";
@@ -52,12 +53,12 @@ export default async function OffersPage({ searchParams }: Props) {
         <section className="card" aria-label="Offer list">
           <div className="table-wrap">
             <table>
-              <thead><tr><th>Offer</th><th>Status</th><th>Value</th><th>Codes</th><th>Dates</th></tr></thead>
+              <thead><tr><th>Offer</th><th>Status · can redeem now?</th><th>Value</th><th>Codes</th><th>Dates</th></tr></thead>
               <tbody>
                 {result.data.offers.map((o) => (
                   <tr key={o.offer_id} data-testid="offer-row">
                     <td><Link href={`/offers/${o.offer_id}`}>{o.short_text || "Untitled offer"}</Link></td>
-                    <td><StatusBadge status={o.offer_status} /></td>
+                    <td><StatusBadge status={o.offer_status} /> <HealthBadge health={o.health} /></td>
                     <td>{offerValueText(o)}</td>
                     <td>{o.promo_codes.map((c) => <span key={c.code_id} className="code-chip">{c.promo_code}</span>)}</td>
                     <td className="small">{o.start_date ?? "—"} → {o.end_date ?? "—"}</td>

@@ -2,24 +2,36 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/core/auth/permissions";
 import { toAppError } from "@/core/errors";
-import { OfferActions } from "@/components/offers/OfferActions";
+import type { OfferEvaluation } from "@/core/offers/evaluate";
+import { offerCodeTerms } from "@/core/offers/code-terms";
+import { isUuid } from "@/core/primitives";
+import { CodeManager } from "@/components/offers/CodeManager";
+import { CustomerListUpload } from "@/components/offers/CustomerListUpload";
+import { OfferChecks } from "@/components/offers/OfferChecks";
+import { OfferEditForm } from "@/components/offers/OfferEditForm";
+import { OfferManager } from "@/components/offers/OfferManager";
 import { PreviewCard } from "@/components/offers/PreviewCard";
-import { PromoCodeUsage } from "@/components/offers/PromoCodeUsage";
 import { RedemptionsChart } from "@/components/offers/RedemptionsChart";
+import { SpendChart } from "@/components/offers/SpendChart";
+import { Timeline } from "@/components/offers/Timeline";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { HealthBadge } from "@/components/ui/HealthBadge";
 import { StatusBadge } from "@/components/ui/StatusBadge";
-import { type Analytics, analyticsTotals, daySeries, type Preview, previewCard } from "@/lib/ui/offer-view";
+import { type Analytics, analyticsTotals, daySeries, type Preview, previewCard, spendSeries } from "@/lib/ui/offer-view";
 import { requireSession } from "@/lib/ui/session";
 import { callRoute, tryRoute } from "@/lib/ui/tools";
 import { money, type OfferSummary, offerValueText, type PromoCode } from "@/lib/ui/types";
-import { isUuid } from "@/core/primitives";
 
 export const metadata = { title: "Offer · Offer Copilot" };
 
-/** Offer detail: facts, customer preview, analytics chart, code usage, and the role's actions. */
-export default async function OfferPage({ params }: { params: Promise<{ id: string }> }) {
+type TimelineData = { events: { at: string; actor: string; action: string; details: Record<string, string> }[]; review_state: "submitted" | "rejected" | null };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ edit?: string; copied?: string }> };
+
+/** Offer detail: where an offer is managed — health, checks, approvals, edits, codes, lists, charts and its timeline. */
+export default async function OfferPage({ params, searchParams }: Props) {
   const session = await requireSession(`/offers/${(await params).id}`);
   const { id } = await params;
+  const sp = await searchParams;
   if (!isUuid(id)) notFound();
   let offer: OfferSummary;
   try {
@@ -29,52 +41,88 @@ export default async function OfferPage({ params }: { params: Promise<{ id: stri
     if (["not_found", "invalid_input"].includes(toAppError(err).code)) notFound();
     throw err;
   }
-  const [preview, analytics, codes] = await Promise.all([
+  const [preview, analytics, codes, checks, timeline] = await Promise.all([
     tryRoute<Preview>(session, "GET /dashboard/offers/{offer_id}/preview", { offer_id: id }),
     tryRoute<Analytics>(session, "GET /dashboard/offers/{offer_id}/analytics", { offer_id: id }),
     tryRoute<{ promo_codes: PromoCode[] }>(session, "GET /dashboard/promo-codes", { offer_id: id, limit: 100 }),
+    tryRoute<OfferEvaluation>(session, "GET /dashboard/offers/{offer_id}/checks", { offer_id: id }),
+    tryRoute<TimelineData>(session, "GET /dashboard/offers/{offer_id}/timeline", { offer_id: id }),
   ]);
   const title = offer.short_text || "Untitled offer";
+  const currency = analytics.ok ? analytics.data.currency : "USD";
+  const canActivate = can(session.caller.role, "offers.activate");
+  const review = timeline.ok ? timeline.data.review_state : null;
+  const rejection = timeline.ok ? [...timeline.data.events].reverse().find((e) => e.action === "reject_offer") : undefined;
+  const mapped = offerCodeTerms(offer);
+  const codeList = codes.ok ? codes.data.promo_codes : [];
 
   return (
     <div className="stack">
       <p className="small"><Link href="/offers">← All offers</Link></p>
-      <div className="row" style={{ justifyContent: "space-between" }}>
-        <h1 data-testid="offer-title">{title} <StatusBadge status={offer.offer_status} /></h1>
-        <OfferActions offerId={offer.offer_id} status={offer.offer_status} canActivate={can(session.caller.role, "offers.activate")} />
+      {sp.copied && <p className="alert alert-ok" role="status" data-testid="copied">This is a copy, saved as a draft. Edit it below; its promo codes were not copied.</p>}
+      <div className="row" style={{ justifyContent: "space-between", alignItems: "flex-start" }}>
+        <h1 data-testid="offer-title">{title} <StatusBadge status={offer.offer_status} /> <HealthBadge health={offer.health} />
+          {review === "submitted" && <span className="badge warn" data-testid="review-badge">awaiting approval</span>}
+          {review === "rejected" && <span className="badge bad" data-testid="review-badge">rejected</span>}
+        </h1>
+        <OfferManager offerId={offer.offer_id} title={title} status={offer.offer_status} canActivate={canActivate} reviewState={review}
+          blocking={checks.ok ? checks.data.blocking.map((b) => b.message) : []} />
       </div>
+      {review === "rejected" && rejection && (
+        <p className="alert alert-error" data-testid="rejection-reason">Rejected by {rejection.actor}: {rejection.details.reason}. Fix it, then submit it again.</p>
+      )}
       <div className="grid-2">
+        <section className="card" aria-labelledby="checks-h">
+          <h2 id="checks-h">Checks right now</h2>
+          {checks.ok ? <OfferChecks offerId={offer.offer_id} checks={checks.data.checks} currency={currency} editable={offer.offer_status !== "expired"} />
+            : <ErrorPanel title="Checks unavailable" message={checks.error.message} />}
+        </section>
         <section className="card" aria-labelledby="facts-h">
           <h2 id="facts-h">Terms</h2>
           <dl className="kv">
-            <dt>Value</dt><dd>{offerValueText(offer)}</dd>
+            <dt>Value</dt><dd>{offerValueText(offer, currency)}</dd>
             <dt>Dates</dt><dd>{offer.start_date ?? "—"} → {offer.end_date ?? "—"}</dd>
-            <dt>Budget</dt><dd>{money(offer.total_budget_cents)}</dd>
+            <dt>Budget</dt><dd>{money(offer.total_budget_cents, currency)}</dd>
             <dt>Limits</dt><dd>{offer.usage_limit_per_customer ?? "∞"} per customer, {offer.total_usage_limit ?? "∞"} in total</dd>
             <dt>Audience</dt><dd>{offer.target_audience.join(", ") || "Everyone"}</dd>
-            <dt>Description</dt><dd>{offer.long_text ?? "—"}</dd>
           </dl>
+          <details open={!!sp.edit} style={{ marginTop: 12 }}>
+            <summary data-testid="edit-toggle">Edit the offer</summary>
+            <OfferEditForm offer={offer} currency={currency} />
+          </details>
         </section>
         <section className="card" aria-labelledby="preview-h">
           <h2 id="preview-h">Preview on Hub / Marketplace</h2>
-          {preview.ok ? <PreviewCard card={previewCard(preview.data, title, offer.promo_codes.find((c) => c.status === "active")?.promo_code ?? null)} /> : <ErrorPanel title="Preview unavailable" message={preview.error.message} />}
+          {preview.ok ? <PreviewCard card={previewCard(preview.data, title, codeList.find((c) => c.status === "active")?.promo_code ?? null)} /> : <ErrorPanel title="Preview unavailable" message={preview.error.message} />}
         </section>
         <section className="card" aria-labelledby="analytics-h">
           <h2 id="analytics-h">Analytics</h2>
           {analytics.ok ? (
-            <>
-              <dl className="kv" style={{ marginBottom: 12 }}>
-                {analyticsTotals(analytics.data).map((t) => (
-                  <div key={t.label} style={{ display: "contents" }}><dt>{t.label}</dt><dd>{t.value}</dd></div>
-                ))}
+            <div className="stack">
+              <dl className="kv">
+                {analyticsTotals(analytics.data).map((t) => <div key={t.label} style={{ display: "contents" }}><dt>{t.label}</dt><dd>{t.value}</dd></div>)}
               </dl>
-              <RedemptionsChart points={daySeries(analytics.data)} />
-            </>
+              <div className="grid-2">
+                <SpendChart points={spendSeries(analytics.data)} budgetCents={offer.total_budget_cents} currency={currency} />
+                <RedemptionsChart points={daySeries(analytics.data)} />
+              </div>
+            </div>
           ) : <ErrorPanel title="Analytics unavailable" message={analytics.error.message} />}
         </section>
         <section className="card" aria-labelledby="codes-h">
           <h2 id="codes-h">Promo codes</h2>
-          {codes.ok ? <PromoCodeUsage codes={codes.data.promo_codes} /> : <ErrorPanel title="Codes unavailable" message={codes.error.message} />}
+          {codes.ok ? (
+            <CodeManager offerId={offer.offer_id} codes={codeList} terms={mapped.ok ? mapped.terms : null} surface={offer.promo_codes[0]?.surface ?? null} currency={currency}
+              limits={{ per_customer_limit: offer.usage_limit_per_customer, minimum_order_cents: offer.minimum_spend_cents ?? null }} />
+          ) : <ErrorPanel title="Codes unavailable" message={codes.error.message} />}
+        </section>
+        <section className="card" aria-labelledby="lists-h">
+          <h2 id="lists-h">Customer lists</h2>
+          <CustomerListUpload offerId={offer.offer_id} />
+        </section>
+        <section className="card" aria-labelledby="timeline-h">
+          <h2 id="timeline-h">Timeline</h2>
+          {timeline.ok ? <Timeline events={timeline.data.events} /> : <p className="muted small">Only admins and the marketer who created this offer can read its history.</p>}
         </section>
       </div>
     </div>

@@ -1,0 +1,39 @@
+import { toAppError } from "@/core/errors";
+import { formatMoney } from "@/core/offers/money";
+
+// Refusals in plain words for the screen (issue 16 items 5 and 10): field errors keyed by field for inline
+// display, amounts written as money, never "cents" or a tool's name.
+
+const LABELS: Record<string, string> = {
+  short_text: "Title", long_text: "Description", terms_conditions: "Terms", offer_value: "Value", total_budget_cents: "Total budget",
+  minimum_spend_cents: "Minimum spend", usage_limit_per_customer: "Limit per customer", total_usage_limit: "Total redemptions",
+  start_date: "Start date", end_date: "End date", promo_code: "Promo code", usage_limit: "Usage limit", per_customer_limit: "Limit per customer",
+  reason: "Reason", csv: "CSV file", value: "Value",
+};
+
+/** "1,250 cents" → "$12.50" in any message that still speaks in cents. */
+export function moneyWords(text: string, currency = "USD"): string {
+  return text.replace(/(\d[\d,]*) cents/g, (_m, n: string) => formatMoney(Number(n.replace(/,/g, "")), currency));
+}
+
+/** A zod-style field message in words a marketer reads. */
+function fieldWords(message: string): string {
+  if (/greater than or equal to 0|too small|nonnegative/i.test(message)) return "must be 0 or more";
+  if (/too big|less than or equal/i.test(message)) return message.replace(/^Number must be/i, "must be");
+  if (/expected number|nan/i.test(message)) return "must be a number";
+  return message;
+}
+
+/** The state an action returns for a refusal: a sentence, plus per-field messages for inline errors. */
+export function plainError(err: unknown): { error: string; ok: null; fields?: Record<string, string> } {
+  const e = toAppError(err);
+  const raw = e.details?.fields as { field: string; message: string }[] | undefined;
+  if (e.code === "invalid_input" && raw?.length) {
+    const fields = Object.fromEntries(raw.map((f) => [f.field, fieldWords(f.message)]));
+    const list = raw.map((f) => `${LABELS[f.field] ?? f.field.replace(/_/g, " ")} ${fieldWords(f.message)}`).join("; ");
+    return { error: `Not saved: ${list}.`, ok: null, fields };
+  }
+  const reasons = (e.details?.reasons as { message: string }[] | undefined) ?? [];
+  const more = reasons.length > 1 ? ` (${reasons.slice(1).map((r) => moneyWords(r.message)).join("; ")})` : "";
+  return { error: `${moneyWords(e.message)}${more}`, ok: null };
+}

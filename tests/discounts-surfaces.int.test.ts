@@ -1,5 +1,10 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handleMcpRequest } from "@/server/mcp";
 import { createTestDatabase, type TestDatabase } from "./support/db";
+import { TEST_PLATFORM_KEY } from "./support/http";
+import { serveFetch } from "./support/node-http";
 import { discountState } from "./support/discount-state";
 import { expectStatus, type GovernedTenant, governedTenant, testClock } from "./support/governed-tenant";
 
@@ -65,5 +70,33 @@ describe("connector surfaces", () => {
     const bad = await g.call("POST", `/api/tenants/${g.tenantId}/api-keys`, { key: g.admin.key, body: { role: "marketer", surfaces: ["hub"] } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.fields.map((f: { field: string }) => f.field)).toContain("surfaces");
+  });
+});
+
+describe("connector surfaces over MCP", () => {
+  it("a Wix connector's redeem, validate and KPI push on Shopify are isError forbidden; nothing moves", async () => {
+    const g = await governedTenant(t.database, clock);
+    const wix = await connectorKey(g, { provider: "wix" });
+    const code = await g.createCode({ value: 10 });
+    const served = await serveFetch((req) => handleMcpRequest(req, { db: t.database, now: () => clock.now, platformKey: TEST_PLATFORM_KEY }));
+    const client = new Client({ name: "surfaces-test", version: "1.0.0" });
+    try {
+      await client.connect(new StreamableHTTPClientTransport(new URL(`${served.url}/api/mcp`), { requestInit: { headers: { authorization: `Bearer ${wix.key}` } } }));
+      const before = await discountState(t.database, g.tenantId);
+      const order = { promo_code: code.promo_code, surface: "shopify", order_total_cents: 10_000, customer_id: "c1" };
+      const calls = [
+        await client.callTool({ name: "redeem_discount_code", arguments: { ...order, idempotency_key: "mcp-wix-1" } }),
+        await client.callTool({ name: "validate_discount_code", arguments: order }),
+        await client.callTool({ name: "record_kpi_snapshot", arguments: { kpi: "profit", value: -1 } }),
+      ];
+      for (const r of calls) {
+        expect(r.isError).toBe(true);
+        expect(JSON.parse((r.content as { text: string }[])[0].text).error.code).toBe("forbidden");
+      }
+      expect(await discountState(t.database, g.tenantId)).toEqual(before);
+    } finally {
+      await client.close();
+      await served.close();
+    }
   });
 });

@@ -63,7 +63,8 @@ export function createCoreClient(opts: CoreClientOptions) {
     /** Asks the core to issue a code on a surface; 422 policy_violation when the policy forbids it. */
     issueCode: (body: IssueCodeInput) => unwrap<Code>(api.POST("/dashboard/promo-codes", { body })),
     /** One code by id. */
-    getCode: (codeId: string) => unwrap<Code>(api.GET("/dashboard/promo-codes/{code_id}", { params: { path: { code_id: codeId } } })),
+    getCode: (codeId: string) =>
+      unwrap<Code>(api.GET("/dashboard/promo-codes/{code_id}", { params: { path: { code_id: codeId } } })),
     /** One page of the tenant's codes (limit ≤ 100). */
     listCodes: (query: Query<operations["get_list_discount_codes"]> = {}) =>
       unwrap<CodeList>(api.GET("/dashboard/promo-codes", { params: { query } })),
@@ -83,7 +84,9 @@ export function createCoreClient(opts: CoreClientOptions) {
     },
     /** Releases a hold (abandoned checkout); releasing twice is fine, a consumed hold is 409. */
     release: (reservationId: string) =>
-      unwrap<undefined>(api.DELETE("/dashboard/reservations/{reservation_id}", { params: { path: { reservation_id: reservationId } } })),
+      unwrap<undefined>(api.DELETE("/dashboard/reservations/{reservation_id}", {
+        params: { path: { reservation_id: reservationId } },
+      })),
     /** Gives a redemption's money back with a compensating ledger entry; 409 already_voided on a second void. */
     void: (redemptionId: string, reason?: string) =>
       unwrap<VoidResult>(api.POST("/dashboard/redemptions/{redemption_id}/void", {

@@ -21,22 +21,27 @@ export type ShopifyDiscount = { id: string; code: string; status: string; usageC
 
 const PAYLOAD = "codeDiscountNode { id } userErrors { field code message }";
 
+/** A create mutation: `field(arg: $arg)` with the argument's input type, selecting the payload. */
+const create = (field: string, arg: string, type: string) =>
+  `mutation ($${arg}: ${type}!) {\n  ${field}(${arg}: $${arg}) { ${PAYLOAD} }\n}`;
+
 const CREATE: Record<ShopifyCreate["mutation"], string> = {
-  discountCodeBasicCreate:
-    `mutation ($basicCodeDiscount: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $basicCodeDiscount) { ${PAYLOAD} } }`,
-  discountCodeFreeShippingCreate:
-    `mutation ($freeShippingCodeDiscount: DiscountCodeFreeShippingInput!) { discountCodeFreeShippingCreate(freeShippingCodeDiscount: $freeShippingCodeDiscount) { ${PAYLOAD} } }`,
-  discountCodeBxgyCreate:
-    `mutation ($bxgyCodeDiscount: DiscountCodeBxgyInput!) { discountCodeBxgyCreate(bxgyCodeDiscount: $bxgyCodeDiscount) { ${PAYLOAD} } }`,
+  discountCodeBasicCreate: create("discountCodeBasicCreate", "basicCodeDiscount", "DiscountCodeBasicInput"),
+  discountCodeFreeShippingCreate: create("discountCodeFreeShippingCreate", "freeShippingCodeDiscount", "DiscountCodeFreeShippingInput"),
+  discountCodeBxgyCreate: create("discountCodeBxgyCreate", "bxgyCodeDiscount", "DiscountCodeBxgyInput"),
 };
 
+/** The same selection on each code discount type the connector creates. */
+const onEachType = (fields: string) =>
+  ["DiscountCodeBasic", "DiscountCodeFreeShipping", "DiscountCodeBxgy"].map((t) => `... on ${t} { ${fields} }`).join(" ");
+
 const DEACTIVATE = `mutation ($id: ID!) { discountCodeDeactivate(id: $id) {
-  codeDiscountNode { id codeDiscount { ... on DiscountCodeBasic { status } ... on DiscountCodeFreeShipping { status } ... on DiscountCodeBxgy { status } } }
+  codeDiscountNode { id codeDiscount { ${onEachType("status")} } }
   userErrors { field code message } } }`;
 
 const FIELDS = "status asyncUsageCount codes(first: 1) { nodes { code } }";
 const LIST = `query ($after: String) { codeDiscountNodes(first: 100, after: $after) {
-  nodes { id codeDiscount { __typename ... on DiscountCodeBasic { ${FIELDS} } ... on DiscountCodeFreeShipping { ${FIELDS} } ... on DiscountCodeBxgy { ${FIELDS} } } }
+  nodes { id codeDiscount { __typename ${onEachType(FIELDS)} } }
   pageInfo { hasNextPage endCursor } } }`;
 
 /** Where and as whom to call Shopify. */
@@ -68,10 +73,11 @@ export function createAdminApi(opts: AdminApiOptions) {
 
   return {
     /** Creates the discount; resolves with its DiscountCodeNode id. */
-    async createDiscount(create: ShopifyCreate): Promise<string> {
-      const data = await graphql<Record<string, { codeDiscountNode: { id: string } | null; userErrors: UserError[] }>>(CREATE[create.mutation], create.variables);
-      const payload = checked(data[create.mutation], create.mutation);
-      if (!payload.codeDiscountNode) throw new ShopifyError(`${create.mutation} returned no discount`);
+    async createDiscount(c: ShopifyCreate): Promise<string> {
+      type Payload = { codeDiscountNode: { id: string } | null; userErrors: UserError[] };
+      const data = await graphql<Record<string, Payload>>(CREATE[c.mutation], c.variables);
+      const payload = checked(data[c.mutation], c.mutation);
+      if (!payload.codeDiscountNode) throw new ShopifyError(`${c.mutation} returned no discount`);
       return payload.codeDiscountNode.id;
     },
     /** Deactivates a discount (it stays in Shopify, expired, with its history). */
@@ -81,7 +87,8 @@ export function createAdminApi(opts: AdminApiOptions) {
     },
     /** Every code discount of the shop (paged), for reconcile. */
     async listDiscounts(): Promise<ShopifyDiscount[]> {
-      type Node = { id: string; codeDiscount: { __typename: string; status?: string; asyncUsageCount?: number; codes?: { nodes: { code: string }[] } } };
+      type Discount = { __typename: string; status?: string; asyncUsageCount?: number; codes?: { nodes: { code: string }[] } };
+      type Node = { id: string; codeDiscount: Discount };
       type Page = { codeDiscountNodes: { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
       const out: ShopifyDiscount[] = [];
       let after: string | null = null;
@@ -90,7 +97,8 @@ export function createAdminApi(opts: AdminApiOptions) {
         for (const n of page.codeDiscountNodes.nodes) {
           const code = n.codeDiscount.codes?.nodes[0]?.code;
           if (!code) continue;
-          out.push({ id: n.id, code, status: n.codeDiscount.status ?? "UNKNOWN", usageCount: n.codeDiscount.asyncUsageCount ?? 0, typename: n.codeDiscount.__typename });
+          const d = n.codeDiscount;
+          out.push({ id: n.id, code, status: d.status ?? "UNKNOWN", usageCount: d.asyncUsageCount ?? 0, typename: d.__typename });
         }
         after = page.codeDiscountNodes.pageInfo.hasNextPage ? page.codeDiscountNodes.pageInfo.endCursor : null;
       } while (after);

@@ -30,7 +30,8 @@ export function createShopifyConnector(cfg: ShopifyConfig, opts: ConnectorOption
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? ((line: string) => console.log(`[connector:shopify] ${line}`));
   // Webhooks must be answered within 5 s: fewer, shorter retries than background work.
-  const core = createCoreClient({ baseUrl: cfg.coreUrl, apiKey: cfg.coreApiKey, fetch: opts.fetchCore, retry: { retries: 3, maxDelayMs: 1_000 } });
+  const retry = { retries: 3, maxDelayMs: 1_000 };
+  const core = createCoreClient({ baseUrl: cfg.coreUrl, apiKey: cfg.coreApiKey, fetch: opts.fetchCore, retry });
   const shopify = createAdminApi({ url: cfg.adminApiUrl, accessToken: cfg.accessToken, fetch: opts.fetchShopify });
   const store = new StateStore(cfg.stateDir ? path.join(cfg.stateDir, "state.json") : null);
   const inbox = opts.inbox ?? new MemoryInbox({ file: cfg.stateDir ? path.join(cfg.stateDir, "inbox.json") : undefined });

@@ -54,13 +54,14 @@ export function createMutationFor(code: Code, opts: { now: Date; bogo?: { produc
   if (opts.bogo && code.discount_type === "percentage") {
     // The core books BOGO as N/2 % of the qualifying pair; Shopify wants N % off the second item.
     const items = { products: { productsToAdd: opts.bogo.productIds } };
+    const secondItem = { quantity: "1", effect: { percentage: Math.min(1, (code.value * 2) / 100) } };
     return {
       mutation: "discountCodeBxgyCreate",
       variables: {
         bxgyCodeDiscount: {
           ...base,
           customerBuys: { value: { quantity: "1" }, items },
-          customerGets: { value: { discountOnQuantity: { quantity: "1", effect: { percentage: Math.min(1, (code.value * 2) / 100) } } }, items },
+          customerGets: { value: { discountOnQuantity: secondItem }, items },
           usesPerOrderLimit: 1,
         },
       },
@@ -95,8 +96,11 @@ export function customerOf(order: ShopifyOrder): string {
   return email ? email.toLowerCase() : `order-${order.id}`;
 }
 
-/** One redemption request per discount code on the order (CONTRACT §10's fields). */
-export function redemptionsOf(order: ShopifyOrder): { code: string; customer_id: string; order_id: string; order_total_cents: number }[] {
+/** What one discount code on an order asks the core for (CONTRACT §10's fields). */
+export type OrderRedemption = { code: string; customer_id: string; order_id: string; order_total_cents: number };
+
+/** One redemption request per distinct discount code on the order. */
+export function redemptionsOf(order: ShopifyOrder): OrderRedemption[] {
   const total = decimalToCents(order.subtotal_price ?? order.total_price);
   const seen = new Set<string>();
   const out = [];

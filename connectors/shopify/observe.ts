@@ -26,19 +26,21 @@ export async function onOrderCreated(deps: ObserveDeps, order: ShopifyOrder): Pr
     if (known.redeemed.includes(r.code)) continue;
     const key = orderRedemptionKey({ platform: "shopify", shop: deps.shop, orderId, code: r.code });
     try {
-      const red = await deps.core.redeem(
-        { promo_code: r.code, surface: "shopify", order_total_cents: r.order_total_cents, customer_id: r.customer_id, order_id: r.order_id },
-        { idempotencyKey: key },
-      );
+      const { code: promo_code, ...order } = r;
+      const red = await deps.core.redeem({ promo_code, surface: "shopify", ...order }, { idempotencyKey: key });
       await deps.store.update((s) => {
-        orderEntry(s, orderId).redemptions[r.code] = { redemption_id: red.redemption_id, discount_cents: red.discount_cents, voided: false };
+        const kept = { redemption_id: red.redemption_id, discount_cents: red.discount_cents, voided: false };
+        orderEntry(s, orderId).redemptions[r.code] = kept;
       });
     } catch (err) {
       if (err instanceof GovernanceError) {
         deps.log?.(`governance breach: order ${orderId} used ${r.code} but the core refused it (${err.code}: ${err.message})`);
         await deps.store.update((s) => {
           if (s.breaches.some((b) => b.order_id === orderId && b.promo_code === r.code)) return;
-          s.breaches.push({ at: deps.now().toISOString(), order_id: orderId, promo_code: r.code, code: err.code, message: err.message, customer_id: r.customer_id });
+          s.breaches.push({
+            at: deps.now().toISOString(), order_id: orderId, promo_code: r.code, code: err.code, message: err.message,
+            customer_id: r.customer_id,
+          });
         });
       } else if (err instanceof CoreError && err.status === 404) {
         deps.log?.(`order ${orderId}: ${r.code} was not issued by the core; ignored`);
@@ -74,8 +76,11 @@ export async function onOrderCancelled(deps: ObserveDeps, order: ShopifyOrder): 
   await voidOrder(deps, orderId, `Shopify order ${orderId} cancelled`);
 }
 
+/** The parts of Shopify's refunds/create payload we read. */
+export type ShopifyRefund = { order_id: number | string; transactions?: { amount?: string; kind?: string; status?: string }[] };
+
 /** refunds/create: add up refunds; once the whole order is refunded, void its redemptions. */
-export async function onRefundCreated(deps: ObserveDeps, refund: { order_id: number | string; transactions?: { amount?: string; kind?: string; status?: string }[] }): Promise<void> {
+export async function onRefundCreated(deps: ObserveDeps, refund: ShopifyRefund): Promise<void> {
   const orderId = String(refund.order_id);
   const full = await deps.store.update((s) => {
     const o = orderEntry(s, orderId);

@@ -8,7 +8,12 @@ import type { StateStore } from "./state";
 // already pushed is never created twice, and a discount found in Shopify under the code is adopted.
 
 /** What one sync pass did, for logs and tests. */
-export type SyncReport = { created: string[]; adopted: string[]; deactivated: string[]; errors: { promo_code: string; message: string }[] };
+export type SyncReport = {
+  created: string[];
+  adopted: string[];
+  deactivated: string[];
+  errors: { promo_code: string; message: string }[];
+};
 
 /** Every code of the tenant on the shopify surface (all pages). */
 export async function allShopifyCodes(core: CoreClient): Promise<Code[]> {
@@ -25,13 +30,17 @@ export function isLive(code: Code, now: Date): boolean {
   return code.status === "active" && !(code.expires_at && Date.parse(code.expires_at) <= now.getTime());
 }
 
-/** One pass: create what is missing, deactivate what the core stopped; Shopify refusals are recorded, not thrown. */
-export async function syncCodes(deps: { core: CoreClient; shopify: AdminApi; store: StateStore; now: () => Date }): Promise<SyncReport> {
+/** What a sync pass needs: the core, Shopify, the state and a clock. Shopify refusals are recorded, not thrown. */
+export type SyncDeps = { core: CoreClient; shopify: AdminApi; store: StateStore; now: () => Date };
+
+/** One pass (see above); resolves with what it did. */
+export async function syncCodes(deps: SyncDeps): Promise<SyncReport> {
   const report: SyncReport = { created: [], adopted: [], deactivated: [], errors: [] };
   const codes = await allShopifyCodes(deps.core);
   const state = await deps.store.read();
   const needsShopify = codes.some((c) => isLive(c, deps.now()) && state.codes[c.code_id]?.state !== "pushed");
-  const existing = needsShopify ? new Map((await deps.shopify.listDiscounts()).map((d) => [d.code.toUpperCase(), d.id])) : new Map<string, string>();
+  const existing = new Map<string, string>();
+  if (needsShopify) for (const d of await deps.shopify.listDiscounts()) existing.set(d.code.toUpperCase(), d.id);
   for (const code of codes) {
     const sync = state.codes[code.code_id];
     const now = deps.now();
@@ -41,7 +50,8 @@ export async function syncCodes(deps: { core: CoreClient; shopify: AdminApi; sto
         const id = found ?? (await deps.shopify.createDiscount(createMutationFor(code, { now })));
         (found ? report.adopted : report.created).push(code.promo_code);
         await deps.store.update((s) => {
-          s.codes[code.code_id] = { promo_code: code.promo_code, shopify_id: id, state: "pushed", error: null, updated_at: now.toISOString() };
+          const at = now.toISOString();
+          s.codes[code.code_id] = { promo_code: code.promo_code, shopify_id: id, state: "pushed", error: null, updated_at: at };
         });
       } else if (!isLive(code, now) && sync?.state === "pushed" && sync.shopify_id) {
         await deps.shopify.deactivateDiscount(sync.shopify_id);

@@ -21,13 +21,18 @@ export function refundedUses(state: ConnectorState): Map<string, number> {
   const out = new Map<string, number>();
   for (const o of Object.values(state.orders)) {
     if (o.cancelled) continue;
-    for (const [code, r] of Object.entries(o.redemptions)) if (r.voided) out.set(code.toUpperCase(), (out.get(code.toUpperCase()) ?? 0) + 1);
+    for (const [code, r] of Object.entries(o.redemptions)) {
+      if (r.voided) out.set(code.toUpperCase(), (out.get(code.toUpperCase()) ?? 0) + 1);
+    }
   }
   return out;
 }
 
-/** Compares live core codes with Shopify's discounts and their usage counts. */
-export async function reconcile(deps: { core: CoreClient; shopify: AdminApi; state: ConnectorState; now: () => Date }): Promise<Drift> {
+/** What reconcile compares: live core codes, Shopify's discounts and usage, and the connector's order memory. */
+export type ReconcileDeps = { core: CoreClient; shopify: AdminApi; state: ConnectorState; now: () => Date };
+
+/** The drift report (see above). */
+export async function reconcile(deps: ReconcileDeps): Promise<Drift> {
   const explainedBy = refundedUses(deps.state);
   const [codes, discounts] = await Promise.all([allShopifyCodes(deps.core), deps.shopify.listDiscounts()]);
   const inShopify = new Map(discounts.map((d) => [d.code.toUpperCase(), d]));
@@ -41,10 +46,13 @@ export async function reconcile(deps: { core: CoreClient; shopify: AdminApi; sta
     }
     const explained = explainedBy.get(c.promo_code.toUpperCase()) ?? 0;
     if (d.usageCount !== c.redemption_count + explained) {
-      drift.usage_mismatch.push({ promo_code: c.promo_code, core_uses: c.redemption_count, shopify_uses: d.usageCount, explained });
+      const entry = { promo_code: c.promo_code, core_uses: c.redemption_count, shopify_uses: d.usageCount, explained };
+      drift.usage_mismatch.push(entry);
     }
   }
-  for (const d of discounts) if (!inCore.has(d.code.toUpperCase())) drift.missing_in_core.push({ shopify_id: d.id, code: d.code });
+  for (const d of discounts) {
+    if (!inCore.has(d.code.toUpperCase())) drift.missing_in_core.push({ shopify_id: d.id, code: d.code });
+  }
   return drift;
 }
 

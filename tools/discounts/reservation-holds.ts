@@ -10,8 +10,15 @@ import type { Tx } from "@/db/database";
 
 /** A reservation as redeem needs it to consume one. */
 export type Reservation = {
-  reservation_id: string; code_id: string; surface: string; offer_id: string | null; customer_id: string;
-  discount_cents: number; spend_keys: string[]; status: "active" | "consumed" | "released"; expires_at: Date;
+  reservation_id: string;
+  code_id: string;
+  surface: string;
+  offer_id: string | null;
+  customer_id: string;
+  discount_cents: number;
+  spend_keys: string[];
+  status: "active" | "consumed" | "released";
+  expires_at: Date;
 };
 
 /** Aggregated live holds, keyed like Counters, plus the reservations a batch names. */
@@ -28,25 +35,30 @@ const parse = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) 
 
 /** Reads live holds touching these codes, spend keys and offers, and the named reservations, in one statement. */
 export async function loadHolds(
-  tx: Tx, tenantId: string, q: { codeIds: string[]; spendKeys: string[]; offerIds: string[]; reservationIds: string[]; now: Date },
+  tx: Tx, tenantId: string,
+  q: { codeIds: string[]; spendKeys: string[]; offerIds: string[]; reservationIds: string[]; now: Date },
 ): Promise<Holds> {
   const j = (xs: string[]) => JSON.stringify([...new Set(xs)]);
   const ids = (xs: string[]) => sql`any(array(select (jsonb_array_elements_text(${j(xs)}::jsonb))::uuid))`;
   // Named reservations are locked for consuming; none named (validate's read-only transaction) locks nothing.
   const lockNamed = sql.raw(q.reservationIds.length ? "for update" : "");
   const live = sql`tenant_id = ${tenantId} and status = 'active' and expires_at > ${q.now.toISOString()}::timestamptz`;
+  const keys = sql`array(select jsonb_array_elements_text(${j(q.spendKeys)}::jsonb))`;
   const res = await tx.execute(sql`select
     (select json_agg(x) from (select code_id, customer_id, count(*)::int as n from discount_reservations
        where ${live} and code_id = ${ids(q.codeIds)} group by code_id, customer_id) x) as codes,
-    (select json_agg(x) from (select k as key, sum(discount_cents)::bigint as cents from discount_reservations, jsonb_array_elements_text(spend_keys) k
-       where ${live} and spend_keys ?| array(select jsonb_array_elements_text(${j(q.spendKeys)}::jsonb))
-         and k = any(array(select jsonb_array_elements_text(${j(q.spendKeys)}::jsonb))) group by k) x) as spend,
+    (select json_agg(x) from (select k as key, sum(discount_cents)::bigint as cents
+       from discount_reservations, jsonb_array_elements_text(spend_keys) k
+       where ${live} and spend_keys ?| ${keys} and k = any(${keys}) group by k) x) as spend,
     (select json_agg(x) from (select offer_id, customer_id, count(*)::int as n from discount_reservations
        where ${live} and offer_id = ${ids(q.offerIds)} group by offer_id, customer_id) x) as offers,
-    (select json_agg(r) from (select reservation_id, code_id, surface, offer_id, customer_id, discount_cents, spend_keys, status, expires_at
+    (select json_agg(r) from (
+       select reservation_id, code_id, surface, offer_id, customer_id, discount_cents, spend_keys, status, expires_at
        from discount_reservations where tenant_id = ${tenantId} and reservation_id = ${ids(q.reservationIds)} ${lockNamed}) r) as named`);
   const r = (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
-  const h: Holds = { uses: new Map(), customerUses: new Map(), spent: new Map(), offerUses: new Map(), offerCustomerUses: new Map(), named: new Map() };
+  const h: Holds = {
+    uses: new Map(), customerUses: new Map(), spent: new Map(), offerUses: new Map(), offerCustomerUses: new Map(), named: new Map(),
+  };
   const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
   for (const x of parse<{ code_id: string; customer_id: string; n: number }[] | null>(r.codes) ?? []) {
     add(h.uses, x.code_id, Number(x.n));
@@ -59,7 +71,8 @@ export async function loadHolds(
   }
   for (const x of parse<Record<string, unknown>[] | null>(r.named) ?? []) {
     h.named.set(String(x.reservation_id), {
-      ...(x as Reservation), discount_cents: Number(x.discount_cents), spend_keys: parse<string[]>(x.spend_keys), expires_at: new Date(String(x.expires_at)),
+      ...(x as Reservation), discount_cents: Number(x.discount_cents), spend_keys: parse<string[]>(x.spend_keys),
+      expires_at: new Date(String(x.expires_at)),
     });
   }
   return h;
@@ -90,14 +103,20 @@ export function shiftHold(c: Counters, r: Reservation, sign: 1 | -1): void {
 }
 
 /** Whether a redeem may consume this reservation: live, same customer, code and surface. */
-export function consumable(r: Reservation | undefined, a: { code_id: string; customerKey: string; surface: string; now: Date }): r is Reservation {
-  return !!r && r.status === "active" && r.expires_at > a.now && r.code_id === a.code_id && r.customer_id === a.customerKey && r.surface === a.surface;
+export function consumable(
+  r: Reservation | undefined, a: { code_id: string; customerKey: string; surface: string; now: Date },
+): r is Reservation {
+  if (!r || r.status !== "active" || r.expires_at <= a.now) return false;
+  return r.code_id === a.code_id && r.customer_id === a.customerKey && r.surface === a.surface;
 }
 
 /** Marks reservations consumed by the redemptions that spent them (same transaction as the ledger rows). */
-export async function markConsumed(tx: Tx, tenantId: string, pairs: [reservationId: string, redemptionId: string][], now: Date): Promise<void> {
+export async function markConsumed(
+  tx: Tx, tenantId: string, pairs: [reservationId: string, redemptionId: string][], now: Date,
+): Promise<void> {
   if (pairs.length === 0) return;
   const values = sql.join(pairs.map(([r, d]) => sql`(${r}::uuid, ${d}::uuid)`), sql`, `);
-  await tx.execute(sql`update discount_reservations x set status = 'consumed', redemption_id = v.d, updated_at = ${now.toISOString()}::timestamptz
+  await tx.execute(sql`update discount_reservations x
+    set status = 'consumed', redemption_id = v.d, updated_at = ${now.toISOString()}::timestamptz
     from (values ${values}) as v(r, d) where x.tenant_id = ${tenantId} and x.reservation_id = v.r and x.status = 'active'`);
 }

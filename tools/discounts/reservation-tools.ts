@@ -14,7 +14,9 @@ import { lockedFactBook } from "./redeem-book";
 import { loadRedeemPrefix, NIL_SCOPE } from "./redeem-prefix";
 import { factsFor } from "./redemption-facts";
 import { applyHolds, loadHolds } from "./reservation-holds";
-import { DEFAULT_TTL_SECONDS, MAX_TTL_SECONDS, MIN_TTL_SECONDS, ReleaseInput, ReserveInput, ReserveOutput } from "./reservation-schemas";
+import {
+  DEFAULT_TTL_SECONDS, MAX_TTL_SECONDS, MIN_TTL_SECONDS, ReleaseInput, ReserveInput, ReserveOutput,
+} from "./reservation-schemas";
 import { requireSurface } from "./surface-guard";
 
 // Checkout reservations (CONTRACT §8), after Voucherify's locking validation sessions: reserve takes
@@ -22,13 +24,17 @@ import { requireSurface } from "./surface-guard";
 // cents; redeem with reservation_id consumes it; release (or expiry) gives it back.
 
 type Row = typeof discountReservations.$inferSelect;
-const out = (r: Row) => ({ reservation_id: r.reservation_id, discount_cents: Number(r.discount_cents), expires_at: new Date(r.expires_at).toISOString() });
-const idemConflict = () => new AppError("idempotency_conflict", "This Idempotency-Key was already used with a different request body");
+const out = (r: Row) => ({
+  reservation_id: r.reservation_id, discount_cents: Number(r.discount_cents), expires_at: new Date(r.expires_at).toISOString(),
+});
+const idemConflict = () =>
+  new AppError("idempotency_conflict", "This Idempotency-Key was already used with a different request body");
 
 /** The hold's length: the caller's ttl, else the tenant's reservation_ttl_seconds setting, else 15 minutes. */
 async function ttlSeconds(tx: Tx, tenantId: string, asked: number | undefined): Promise<number> {
   if (asked !== undefined) return asked;
-  const res = await tx.execute(sql`select settings->>'reservation_ttl_seconds' as ttl from tenants where tenant_id = ${tenantId}`);
+  const res = await tx.execute(sql`select settings->>'reservation_ttl_seconds' as ttl
+    from tenants where tenant_id = ${tenantId}`);
   const ttl = Number((res as unknown as { rows: { ttl: string | null }[] }).rows[0]?.ttl);
   return Number.isInteger(ttl) && ttl >= MIN_TTL_SECONDS && ttl <= MAX_TTL_SECONDS ? ttl : DEFAULT_TTL_SECONDS;
 }
@@ -66,30 +72,37 @@ async function reserveInTx(tx: Tx, tenantId: string, input: ReserveInput, ctx: T
   }
   const planned = factsFor(book, { ...attempt, code });
   const offerIds = code.offer_id ? [code.offer_id] : [];
-  applyHolds(book.counters, await loadHolds(tx, tenantId, { codeIds: [code.code_id], spendKeys: planned.keys.map(keyOf), offerIds, reservationIds: [], now }));
+  const q = { codeIds: [code.code_id], spendKeys: planned.keys.map(keyOf), offerIds, reservationIds: [], now };
+  applyHolds(book.counters, await loadHolds(tx, tenantId, q));
   const { facts, keys } = factsFor(book, { ...attempt, code });
   const decision = decideRedemption(facts);
-  const audit = { caller: ctx.caller, action: "reserve_discount_code", subject_type: "promo_code", subject_id: code.promo_code, at: now };
-  const details = { surface: input.surface, order_total_cents: input.order_total_cents, customer_id: customerKey, idempotency_key: input.idempotency_key };
+  const audit = {
+    caller: ctx.caller, action: "reserve_discount_code", subject_type: "promo_code", subject_id: code.promo_code, at: now,
+  };
+  const details = {
+    surface: input.surface, order_total_cents: input.order_total_cents, customer_id: customerKey, idempotency_key: input.idempotency_key,
+  };
   if (!decision.allowed) {
     await writeAudit(tx, tenantId, { ...audit, allowed: false, reasons: decision.reasons, details });
     return { ok: false, reasons: decision.reasons, discount_cents: decision.discount_cents };
   }
   const expires = new Date(now.getTime() + (await ttlSeconds(tx, tenantId, input.ttl_seconds)) * 1000);
   const [row] = await tx.insert(discountReservations).values({
-    tenant_id: tenantId, code_id: code.code_id, promo_code: code.promo_code, surface: code.surface, offer_id: code.offer_id, customer_id: customerKey,
-    order_total_cents: input.order_total_cents, discount_cents: decision.discount_cents, spend_keys: keys.map(keyOf), expires_at: expires,
-    idempotency_key: input.idempotency_key, request_hash: hash, api_key_id: ctx.caller.apiKeyId, issuer_type: ctx.caller.issuerType,
-    provider: ctx.caller.provider, created_at: now, updated_at: now,
+    tenant_id: tenantId, code_id: code.code_id, promo_code: code.promo_code, surface: code.surface, offer_id: code.offer_id,
+    customer_id: customerKey, order_total_cents: input.order_total_cents, discount_cents: decision.discount_cents,
+    spend_keys: keys.map(keyOf), expires_at: expires, idempotency_key: input.idempotency_key, request_hash: hash,
+    api_key_id: ctx.caller.apiKeyId, issuer_type: ctx.caller.issuerType, provider: ctx.caller.provider, created_at: now, updated_at: now,
   }).returning();
-  await writeAudit(tx, tenantId, { ...audit, allowed: true, details: { ...details, reservation_id: row.reservation_id, discount_cents: decision.discount_cents, expires_at: expires.toISOString() } });
+  const held = { reservation_id: row.reservation_id, discount_cents: decision.discount_cents, expires_at: expires.toISOString() };
+  await writeAudit(tx, tenantId, { ...audit, allowed: true, details: { ...details, ...held } });
   return { ok: true, row };
 }
 
 export const reserveDiscountCode = defineTool({
   name: "reserve_discount_code",
-  description: "Hold one use of a promo code and its discount for a checkout (default 15 minutes): limits and budget headroom count the hold. " +
-    "Redeem with the returned reservation_id consumes it; DELETE /dashboard/reservations/{id} or expiry releases it. Needs an idempotency_key.",
+  description: "Hold one use of a promo code and its discount for a checkout (default 15 minutes): limits and budget " +
+    "headroom count the hold. Redeem with the returned reservation_id consumes it; DELETE /dashboard/reservations/{id} " +
+    "or expiry releases it. Needs an idempotency_key.",
   input: ReserveInput,
   output: ReserveOutput,
   permission: "codes.redeem",
@@ -104,24 +117,27 @@ export const reserveDiscountCode = defineTool({
 
 export const releaseReservation = defineTool({
   name: "release_reservation",
-  description: "Release a checkout reservation: its use and cents are available again. A consumed reservation cannot be released (409).",
+  description: "Release a checkout reservation: its use and cents are available again. " +
+    "A consumed reservation cannot be released (409).",
   input: ReleaseInput,
   output: Empty,
   permission: "codes.redeem",
   async execute(input, ctx) {
     const tenantId = requireTenant(ctx);
     await ctx.db.withTenant(tenantId, async (tx) => {
-      const [row] = await tx.select().from(discountReservations)
-        .where(and(eq(discountReservations.tenant_id, tenantId), eq(discountReservations.reservation_id, input.reservation_id))).for("update");
+      const mine = and(eq(discountReservations.tenant_id, tenantId), eq(discountReservations.reservation_id, input.reservation_id));
+      const [row] = await tx.select().from(discountReservations).where(mine).for("update");
       if (!row) throw notFound("Reservation");
       requireSurface(ctx.caller, row.surface);
-      if (row.status === "consumed") throw conflict("This reservation was already redeemed", { redemption_id: row.redemption_id });
+      if (row.status === "consumed") {
+        throw conflict("This reservation was already redeemed", { redemption_id: row.redemption_id });
+      }
       if (row.status === "released") return;
       const now = ctx.now();
-      await tx.update(discountReservations).set({ status: "released", updated_at: now })
-        .where(and(eq(discountReservations.tenant_id, tenantId), eq(discountReservations.reservation_id, row.reservation_id)));
+      await tx.update(discountReservations).set({ status: "released", updated_at: now }).where(mine);
       await writeAudit(tx, tenantId, {
-        caller: ctx.caller, action: "release_reservation", allowed: true, subject_type: "reservation", subject_id: row.reservation_id, at: now,
+        caller: ctx.caller, action: "release_reservation", allowed: true, subject_type: "reservation",
+        subject_id: row.reservation_id, at: now,
         details: { promo_code: row.promo_code, discount_cents: Number(row.discount_cents), expired: row.expires_at <= now },
       });
     });

@@ -20,6 +20,9 @@ export async function startServer(opts: { dev: boolean; port: number; hostname?:
     if (isApiPath(req.url ?? "/")) void api(req, res);
     else void nextHandler(req, res);
   });
+  // Dev mode's hot reload speaks WebSocket through the same port.
+  const upgrade = nextApp.getUpgradeHandler();
+  server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
   // Connectors keep connections open between calls; outlive common client idle timeouts.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

@@ -14,7 +14,9 @@ describe("draftChecks", () => {
   const draft = { ...emptyDraft(), offerType: "percentage_discount" as const, offerValue: 90 };
 
   it("is all pending before the agent has validated anything", () => {
-    expect(draftChecks(null, null).every((c) => c.state === "pending")).toBe(true);
+    const checks = draftChecks(null, null);
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.filter((c) => c.state !== "pending")).toEqual([]);
   });
 
   it("turns exactly the rows the verdict names red, with the verdict's reasons", () => {

@@ -24,6 +24,7 @@ const NOUN = [...CLOSED_NOUNS, ...OPEN_NOUNS, ...OTHER_NOUNS].sort((a, b) => b.l
 const SEGMENT = rx("audience.SEGMENT", String.raw`\b(?:(${MODIFIER})\s{1,3})?(${NOUN})\b`, "gi");
 
 const ATTRIBUTIVE = /\b(dealer|member|cardmember|employee|partner|franchisee|reseller|distributor|cardholder|subscriber)[- ](?:[a-z]+\s+){0,2}?(?:clearance|campaign|cash[- ]?back|promo(?:tion)?|program(?:me)?|offer|pricing|price|discount|kickoff|kick-off|sale|event|exclusive|appreciation|incentive|special|network|only|deal|rate|rewards?|perk|benefit)s?\b/gi;
+const GROUP_ATTRIBUTIVE = /\b(student|veteran|teacher|senior|nurse|educator|military family|first responder|new[- ]customer|first[- ]time customer|newsletter subscriber)[- ](?:discount|offer|deal|special|pricing|price|promo(?:tion)?|exclusive|rate|sale)s?\b/gi;
 const CLOSED_CUES = /\b(?:(?:member|customer|dealer|email|contact|subscriber)\s+list|our list|uploaded list|list of (?:our )?\w+|closed[- ]loop|invite[- ]only|exclusive(?:ly)?\s+(?:to|for)|members?[- ]only|private (?:offer|sale|promotion)|enrolled|known (?:list|members|customers))\b/i;
 const OPEN_CUES = /\b(?:public|general public|everyone|everybody|anyone|anybody|all (?:customers|shoppers|consumers|visitors|buyers)|open to all|open[- ]loop|marketplace|walk[- ]?ins?|new customers|first[- ]time (?:customers|buyers|shoppers))\b/i;
 
@@ -43,6 +44,11 @@ export function findAudience(text: string): string[] | null {
     const label = `${m[1].toLowerCase()}s`;
     if (!out.some((o) => o === label || o.endsWith(` ${label}`))) out.push(label);
   }
+  // "student discount", "new-customer offer": the group named as an adjective.
+  for (const m of text.matchAll(GROUP_ATTRIBUTIVE)) {
+    const label = `${m[1].toLowerCase().replace(/[- ]+/g, " ")}s`;
+    if (!out.some((o) => o === label || o.endsWith(` ${label}`))) out.push(label);
+  }
   // "our fleet customers": the marketer's own name for a customer segment.
   for (const m of text.matchAll(/\bour\s+([a-z]+)\s+(customers|clients|accounts|buyers)\b/gi)) {
     const label = `${m[1]} ${m[2]}`.toLowerCase();
@@ -60,7 +66,7 @@ export function findProgramType(text: string, audience: string[] | null): Progra
     const noun = CLOSED_NOUNS.find((n) => a === n || a.endsWith(` ${n}`));
     return noun !== undefined || /^(?:loyalty|rewards?|vip|existing|current|registered) /.test(a);
   });
-  const open = OPEN_CUES.test(text) || (audience ?? []).some((a) => OPEN_NOUNS.includes(a.split(" ").pop()!) && !/^(?:loyalty|rewards?|vip|existing) /.test(a));
+  const open = OPEN_CUES.test(text) || (audience ?? []).some((a) => /^(?:new|first[- ]time) /.test(a)) || (audience ?? []).some((a) => OPEN_NOUNS.includes(a.split(" ").pop()!) && !/^(?:loyalty|rewards?|vip|existing) /.test(a));
   if (closed && open) return "hybrid";
   if (closed) return "closed_loop";
   if (open) return "open_loop";

@@ -18,7 +18,7 @@ const METHOD_CUES: Array<[Method, RegExp]> = [
     String.raw`present\s{1,3}(?:this|the|your)\s{1,3}(?:offer|coupon|card|screen|app|pass)|flash (?:the|this|your) (?:offer|screen|card)|in[- ]store,? show)`,
   ].join("|"), "i")],
   ["barcode", /\b(?:bar[\s-]?codes?|scan(?:s|ned|ning)?|scannable|qr[\s-]?codes?|upc)\b/i],
-  ["online_link", /\b(?:click[\s-]{1,3}to[\s-]{1,3}activate|tap[\s-]{1,3}to[\s-]{1,3}activate|activation links?|activate (?:it |the offer )?online|(?:unique|personal|special|tracking|redemption|offer)\s{1,3}links?|(?:via|through|using|with|from|at|on)\s{1,3}(?:our|the|this|a|your|my)\s{1,3}(?:[a-z]{1,20}\s{1,3})?link|click (?:the|a|this) link|one[- ]click)\b/i],
+  ["online_link", /\b(?:click[\s-]{1,3}to[\s-]{1,3}activate|tap[\s-]{1,3}to[\s-]{1,3}activate|activation links?|activate (?:it |the offer )?online|(?:unique|personal|special|tracking|redemption|offer)\s{1,3}links?|(?:via|through|using|with|from|at|on)\s{1,3}(?:our|the|this|a|your|my)\s{1,3}(?:[a-z]{1,20}\s{1,3})?link|click (?:the|a|this) link|one[- ]click|online[- ]only|only online|redeem(?:able)? online|online link)\b/i],
 ];
 
 /** Redemption method from the brief's wording; null when it does not say how customers redeem. */

@@ -14,6 +14,9 @@ const spell = (iso: string) => {
 };
 const monthIndex = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3).toLowerCase())) + 1;
 const blank = (s: string) => " ".repeat(s.length);
+/** A day-precise date: "dec 1", "1st of december", "12/10". */
+const EXPLICIT_DAY = rx("date-phrases.EXPLICIT_DAY",
+  String.raw`\b${MONTH_RE}\.?\s{0,3}\d{1,2}(?!\d)|\b\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?${MONTH_RE}\b|(?<![\d/])\d{1,2}\/\d{1,2}(?![\d%])`, "i");
 const EARLY_MID_LATE = rx("date-phrases.EARLY_MID_LATE", `\\b(early|mid|late)[- ]?(${MONTH_RE})\\b`, "g");
 const END_OF_MONTH = rx("date-phrases.END_OF_MONTH", `\\b(?:the )?end of (${MONTH_RE})\\b`, "g");
 const ORDINAL_RANGE_OF_MONTH = rx("date-phrases.ORDINAL_RANGE_OF_MONTH",
@@ -40,15 +43,22 @@ export function rewriteExpressions(input: string, today: string, notes: string[]
     return `end ${spell(fmt(y, m, lastDay(y, m)))}`;
   });
 
-  s = s.replace(/\b(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter|(this|next) quarter)(?:\s+(?:of\s+)?(20\d\d))?\b/g,
-    (_a, q: string | undefined, word: string | undefined, rel: string | undefined, year: string | undefined) => {
-      const current = Math.ceil(t.m / 3);
-      let n = q ? Number(q) : word ? ["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"].indexOf(word) % 4 + 1 : current;
-      let y = year ? Number(year) : t.y;
-      if (rel === "next") { n = current === 4 ? 1 : current + 1; if (current === 4) y += 1; }
-      else if (!year && !rel && n < current) y += 1;
-      const m1 = n * 3 - 2, m3 = n * 3;
-      return `${spell(fmt(y, m1, 1))} to ${spell(fmt(y, m3, lastDay(y, m3)))}`;
+  const quarterRange = (q?: string, word?: string, rel?: string, year?: string) => {
+    const current = Math.ceil(t.m / 3);
+    let n = q ? Number(q) : word ? ["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"].indexOf(word) % 4 + 1 : current;
+    let y = year ? Number(year) : t.y;
+    if (rel === "next") { n = current === 4 ? 1 : current + 1; if (current === 4) y += 1; }
+    else if (!year && !rel && n < current) y += 1;
+    const m1 = n * 3 - 2, m3 = n * 3;
+    return `${spell(fmt(y, m1, 1))} to ${spell(fmt(y, m3, lastDay(y, m3)))}`;
+  };
+  // "Q4 push: 20% off Dec 1 to Dec 31": next to a day-precise date the quarter is the goal's context.
+  const quarterIsContext = EXPLICIT_DAY.test(s);
+  s = s.replace(/\bbetween\b(\s{1,3}[^.;!?\n]{1,40}?\s)and\b/g, (_a, middle: string) => `from${middle}to`);
+  s = s.replace(/\b(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter|(this|next) quarter)(?:\s{1,3}(?:of\s{1,3})?(20\d\d))?\b/g,
+    (all, q: string | undefined, word: string | undefined, rel: string | undefined, year: string | undefined) => {
+      if (quarterIsContext) return blank(all);
+      return quarterRange(q, word, rel, year);
     });
 
   const w = weekday(today);

@@ -9,7 +9,7 @@ import { rewriteExpressions, type Duration } from "./date-phrases";
 export type DateResult = { startDate: string | null; endDate: string | null; notes: string[] };
 
 const STRONG_START = /\b(?:start(?:s|ing)?|begin(?:s|ning)?|launch(?:es|ing)?|kick(?:s|ing)? off|go(?:es)? live|going live|effective|as of|opens?)\b/g;
-const STRONG_END = /\b(?:end(?:s|ing)?|expir(?:e|es|ing|y|ation)|last day|deadline|close(?:s)?|closing|valid (?:until|through|thru|till))\b/g;
+const STRONG_END = /\b(?:end(?:s|ing)?|expir(?:e|es|ing|y|ation)|exp\b\.?|last day|deadline|close(?:s)?|closing|valid (?:until|through|thru|till))\b/g;
 const WEAK_START = /\b(?:from|after|beginning)\b/g;
 const WEAK_END = /\b(?:through|thru|until|till|til|to|by|before|up to|no later than)\b/g;
 
@@ -27,6 +27,8 @@ function cueBefore(window: string): Cue {
   if (s >= 0 || e >= 0) return s > e ? "start" : "end";
   // Weak cues ("to", "from") only count right before the date: "click to activate, Q1" is not an end.
   const tail = window.trimEnd().split(/\s+/).slice(-3).join(" ");
+  // "to cardholders in December": "in" ties the date to the offer as a whole, whatever came before.
+  if (/\b(?:in|during|throughout|over)$/.test(tail)) return null;
   const ws = lastIndex(WEAK_START, tail), we = lastIndex(WEAK_END, tail);
   if (ws >= 0 || we >= 0) return ws > we ? "start" : "end";
   return /\b(?:on|only on)\s*$/.test(tail) ? "single" : null;

@@ -42,9 +42,21 @@ export function wordsToNumber(words: string): number | null {
   return sawNumber ? total + current : null;
 }
 
+const HALF_A = /\b(?:half\s(?:a|of\s(?:a|one))|a\shalf)\s(million|thousand|grand)\b/gi;
+const QUARTER_A = /\b(?:a\s)?quarter(?:\sof\sa)?\s(million)\b/gi;
+const AND_A_HALF = rx("numbers.AND_A_HALF", `\\b(${WORD}|\\d{1,3})\\sand\\sa\\shalf\\s(million|thousand|grand|k)\\b`, "gi");
+
 /** Rewrites number words as digits so every extractor only has to understand digits. */
 export function digitizeWords(text: string): string {
-  return text.replace(WORD_RUN, (run) => {
+  // Fractions of a scale ("two and a half thousand", "half a million"): compromise reads the first as 2000.
+  const fractions = text
+    .replace(AND_A_HALF, (all, n: string, scale: string) => {
+      const whole = /^\d+$/.test(n) ? Number(n) : wordsToNumber(n);
+      return whole === null ? all : `${whole}.5 ${scale}`;
+    })
+    .replace(HALF_A, (_a, scale: string) => `0.5 ${scale}`)
+    .replace(QUARTER_A, (_a, scale: string) => `0.25 ${scale}`);
+  return fractions.replace(WORD_RUN, (run) => {
     // "code ONE" is a code, not a number: shouted words stay as written.
     if (run.length > 1 && run === run.toUpperCase() && /[A-Z]{2}/.test(run)) return run;
     // Keep a lone "a"/"and" and articles that are not part of a number.
@@ -56,7 +68,7 @@ export function digitizeWords(text: string): string {
 }
 
 /** A number with an optional magnitude suffix, as a regex source: 50,000 · 1.5k · 1.2 million · 2M. */
-export const NUM = String.raw`(?<![\d,])(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})?(?:\s?(?:million|thousand|grand|mil|bn|billion)\b|[kKmM]\b)?`;
+export const NUM = String.raw`(?<![\d,])(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})?(?:\s?(?:million|thousand|grand|mil|bn|billion|[kK])\b|[mM]\b)?`;
 const CUR_PREFIX = String.raw`(?:us\$|usd|gbp|eur|[$£€])`;
 const CUR_SUFFIX = String.raw`(?:usd|dollars?|bucks|gbp|pounds?|quid|eur|euros?|[€£])`;
 /** An amount with or without a currency on either side, as a regex source. */

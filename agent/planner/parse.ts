@@ -79,8 +79,9 @@ export function parseMessage(message: string, today: string): Parsed {
     return true;
   });
 
-  // Amounts are not dates, and neither is a run of 9+ digits (chrono's first pass over one is slow).
-  const dateText = scan.text.replace(PERCENT_OR_MONEY, (m) => " ".repeat(m.length)).replace(/\d{9,}/g, (m) => " ".repeat(m.length));
+  // Amounts are not dates, and neither is a run of 9+ digits.
+  const dateText = scan.text.replace(PERCENT_OR_MONEY, (m) => " ".repeat(m.length)).replace(/\d{9,}/g, " ")
+    .replace(/[ \t]{2,}/g, " "); // blanked spans collapse: the date reader needs words, not their offsets
   const dates = extractDates(dateText, today, { dayFirstLocale: DAY_FIRST_LOCALE.test(scan.full) });
   notes.push(...dates.notes);
   if (dates.startDate) stated.startDate = dates.startDate;

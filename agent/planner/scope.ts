@@ -3,8 +3,8 @@ import { rx } from "./patterns";
 // merchant runs it ("merchant: Joe's Pizza", "at Acme Outfitters"). Both are conservative: a
 // phrase that does not clearly name a product range or a business stays null.
 
-const STOP = String.raw`(?=\s{0,3}[^\x00-\x7F]|\s{1,3}(?:purchases?|orders?|items?|products?|sales?|lines?|range)\b|\s{0,3}[,.;:!?()\n]|\s{1,3}-\s|\s{0,3}$|\s{1,3}(?:with|for|when|through|until|till|from|at|using|use|if|via|by|during|this|now|in|on orders|plus|and (?:a|an|the|get|free|use|limit)|code|promo|starting|ending|ends?|runs?|valid|limit(?:ed)?|max|up to|budget|only|before|after|instead|too|also|as well|please|thanks?)\b)`;
-const NOT_SCOPE = /^(?:for|when|with|through|until|at|using|use|if|and|code|promo|in|during|this|now|your|the|our|a|an|orders?|purchases?|everything|it|them|each|every|per|total|instead|too|also|please|thanks?)\b/;
+const STOP = String.raw`(?=\s{0,3}[^\x00-\x7F]|\s{1,3}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{0,3}\d|\s{1,3}(?:purchases?|orders?|items?|products?|sales?|lines?|range)\b|\s{0,3}[,.;:!?()\n]|\s{1,3}-\s|\s{0,3}$|\s{1,3}(?:with|for|when|through|until|till|from|at|using|use|if|via|by|during|this|now|in|on orders|plus|and (?:a|an|the|get|free|use|limit)|code|promo|starting|ending|ends?|runs?|valid|limit(?:ed)?|max|up to|budget|only|before|after|instead|too|also|as well|please|thanks?)\b)`;
+const NOT_SCOPE = /^(?:first|next|1st|for|when|with|through|until|at|using|use|if|and|code|promo|in|during|this|now|your|the|our|a|an|orders?|purchases?|everything|it|them|each|every|per|total|instead|too|also|please|thanks?)\b/;
 const WORDS = String.raw`[a-z][a-z0-9&'-]{0,30}(?:\s{1,3}(?:&\s{1,3})?[a-z0-9][a-z0-9&'-]{0,30}){0,5}?`;
 const DETERMINER = String.raw`(?:(?:all|any|every|select(?:ed)?|the entire|our entire|entire|our|your|the|regular[- ]priced|full[- ]priced|in[- ]stock)\s{1,3})`;
 const AFTER_OFF = rx("scope.AFTER_OFF", String.raw`\boff\s{1,3}(?:on\s{1,3}|of\s{1,3})?(${DETERMINER}?${WORDS})${STOP}`, "gi");

@@ -10,6 +10,11 @@ const MONTH_NAMES = "january|february|march|april|may|june|july|august|september
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
   "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
 const ORDINAL_RE = `(?:(?:twenty|thirty)[- ])?(?:${ORDINALS.join("|")})|thirtieth`;
+const ORDINAL_RANGE = rx("text.ORDINAL_RANGE",
+  `\\bthe\\s{1,3}(${ORDINAL_RE})\\s{1,3}(to|through|until|till|and|-)\\s{1,3}the\\s{1,3}(${ORDINAL_RE})\\b`, "gi");
+const ORDINAL_OF_MONTH = rx("text.ORDINAL_OF_MONTH", `\\bthe\\s{1,3}(${ORDINAL_RE})\\s{1,3}of\\s{1,3}(${MONTH_NAMES})\\b`, "gi");
+const CENTS = rx("text.CENTS", String.raw`(?<![\d.$])(\d{1,2})\s{0,2}(?:¢|cents?\b)`, "gi");
+const suffixed = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
 const MONTH_ORDINAL = rx("text.MONTH_ORDINAL", `\\b(${MONTH_NAMES})\\s{1,3}(?:the\\s{1,3})?(${ORDINAL_RE})\\b`, "gi");
 
 /** "thirty-first" → 31, so "December thirty-first" reaches chrono as a date. */
@@ -31,7 +36,16 @@ export function normalise(message: string): string {
     .replace(/\bthru\b/gi, "through")
     .replace(/\bhalf[- ](?:off|price)\b/gi, "50% off")
     .replace(MONTH_ORDINAL, (_a, month: string, ord: string) => `${month} ${ordinalValue(ord)}`);
-  return digitizeWords(s);
+  const spelled = s
+    // "the first to the thirtieth (of June)": day ordinals chrono and the range rewrite understand.
+    .replace(ORDINAL_RANGE, (_a, a: string, sep: string, b: string) => `the ${suffixed(ordinalValue(a))} ${sep} the ${suffixed(ordinalValue(b))}`)
+    .replace(ORDINAL_OF_MONTH, (_a, a: string, month: string) => `the ${suffixed(ordinalValue(a))} of ${month}`)
+    // "budget's fifty K": the contraction hides the noun from the budget patterns.
+    .replace(/\b(budget|spend)'s\b/gi, "$1 is")
+    // "Exp. 12/10": the abbreviation's dot must not end the sentence the date cue is read from.
+    .replace(/\bexp\.(?=\s)/gi, "exp");
+  // "save 55 cents", "75¢ off": a cents-off coupon is an amount in dollars.
+  return digitizeWords(spelled).replace(CENTS, (_a, c: string) => `$0.${c.padStart(2, "0")}`);
 }
 
 /** A brief being read: extractors claim spans so no number is read twice. */
@@ -69,10 +83,14 @@ const GOAL_RE = rx(
   "i",
 );
 
+// "Q4 push for our dealers: ...": a headline naming the push is the goal when no goal verb is used.
+const HEADLINE_GOAL = rx("text.HEADLINE_GOAL",
+  String.raw`^\s{0,3}([^:.!?\n]{0,60}?\b(?:push|drive|campaign|initiative|blitz|kick-?off|launch)\b[^:.!?\n]{0,60}):`, "i");
+
 /** The business goal in the marketer's words; its numbers and dates are claimed so they are not read as offer terms. */
 export function takeObjective(scan: Scan): string | null {
   const m = GOAL_RE.exec(scan.full);
-  if (!m) return null;
+  if (!m) return HEADLINE_GOAL.exec(scan.full)?.[1].trim().slice(0, 500) ?? null;
   const goal = m[1].trim();
   // A goal clause that is really the offer ("reward members with 20% off") stays visible.
   if (/\b(?:off|discount|code|bogo|free shipping)\b/i.test(goal)) return goal.slice(0, 500);

@@ -154,7 +154,14 @@ describe("Shopify connector end to end", () => {
     const audit = (await api("GET", "/api/audit?action=redeem_discount_code&limit=100", { key: keys.admin.key })).body;
     const refusal = audit.entries.find((e: any) => !e.allowed && e.details?.order_id === "9003");
     expect(refusal).toMatchObject({ allowed: false, reasons: expect.arrayContaining([expect.objectContaining({ code: "kpi_floor" })]) });
-    mark("floor stops order 9003: kpi_floor breach in the connector and a refused redeem in the audit log");
+    // The control room reads the same audit rows (list_governance_decisions, here over MCP as the admin).
+    const mcp = new Client({ name: "control-room", version: "1.0.0" });
+    await mcp.connect(new StreamableHTTPClientTransport(new URL(`${core.url}/api/mcp`), { requestInit: { headers: { authorization: `Bearer ${keys.admin.key}` } } }));
+    const room = (await mcp.callTool({ name: "list_governance_decisions", arguments: {} })).structuredContent as any;
+    await mcp.close();
+    expect(room.by_reason).toEqual(expect.arrayContaining([expect.objectContaining({ code: "kpi_floor" })]));
+    expect(room.recent_rejections[0]).toMatchObject({ action: "redeem_discount_code", provider: "shopify", issuer_type: "connector" });
+    mark("floor stops order 9003: kpi_floor breach in the connector, a refused redeem in the audit log and the control room");
   });
 
   it("cancels and full refunds void; the breach shows as drift until its order is cancelled", async () => {

@@ -58,8 +58,15 @@ let t: TestDatabase;
 let call: Call;
 let a: Awaited<ReturnType<typeof makeTenantWithKeys>>;
 let b: Awaited<ReturnType<typeof makeTenantWithKeys>>;
-/** Real ids of tenant A by path-param name; unknown names get a random UUID. */
+/** Real ids of tenant A by path-param name; every id path param must have one (checked below). */
 const realIds: Record<string, string> = {};
+
+/** The body of a seeding call that must succeed: a failed seed stops the walk instead of walking random ids. */
+async function seeded(res: Promise<{ status: number; body: any }>, what: string) {
+  const r = await res;
+  if (r.status !== 200 && r.status !== 201) throw new Error(`seeding ${what} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -70,13 +77,22 @@ beforeAll(async () => {
   realIds.api_key_id = a.marketer.api_key_id;
   realIds.merchant_id = await makeMerchant(call, a.admin.key);
   realIds.offer_id = (await makeOffer(call, a.admin.key, { short_text: "A's offer" })).offer_id;
-  realIds.offer_type_id = (await call("POST", "/dashboard/offers/types", { key: a.admin.key, body: { type_name: "walk_type" } })).body.offer_type_id;
-  realIds.control_id = (await call("POST", "/dashboard/offers/redemption-controls", { key: a.admin.key, body: { offer_id: realIds.offer_id } })).body.control_id;
-  realIds.program_id = (await call("POST", "/dashboard/programs", { key: a.admin.key, body: { program_name: "P", program_type: "open_loop" } })).body.program_id;
-  realIds.campaign_id = (await call("POST", "/dashboard/campaigns", { key: a.admin.key, body: { campaign_name: "C" } })).body.campaign_id;
-  await call("PUT", "/api/discount-policies/shopify", { key: a.admin.key, body: { min_percent: 5, max_percent: 25, kpi_floors: [] } });
-  const code = await call("POST", "/dashboard/promo-codes", { key: a.admin.key, body: { surface: "shopify", discount_type: "percentage", value: 10 } });
-  if (code.status === 201) realIds.code_id = code.body.code_id;
+  const post = (path: string, body: unknown, what: string) => seeded(call("POST", path, { key: a.admin.key, body }), what);
+  realIds.offer_type_id = (await post("/dashboard/offers/types", { type_name: "walk_type" }, "an offer type")).offer_type_id;
+  realIds.control_id = (await post("/dashboard/offers/redemption-controls", { offer_id: realIds.offer_id }, "a control")).control_id;
+  realIds.program_id = (await post("/dashboard/programs", { program_name: "P", program_type: "open_loop" }, "a program")).program_id;
+  realIds.campaign_id = (await post("/dashboard/campaigns", { campaign_name: "C" }, "a campaign")).campaign_id;
+  await seeded(call("PUT", "/api/discount-policies/shopify", { key: a.admin.key, body: { min_percent: 5, max_percent: 25, kpi_floors: [] } }), "a policy");
+  await seeded(call("PUT", "/api/budget", { key: a.admin.key, body: { cap_cents: 1_000_000, period: "month" } }), "a budget");
+  realIds.code_id = (await post("/dashboard/promo-codes", { surface: "shopify", discount_type: "percentage", value: 10 }, "a promo code")).code_id;
+  // A real redemption, so void and the ledger routes are walked with an id that exists in tenant A.
+  const order = { promo_code: (await seeded(call("GET", `/dashboard/promo-codes/${realIds.code_id}`, { key: a.admin.key }), "the code")).promo_code,
+    surface: "shopify", order_total_cents: 10_000, customer_id: "walk@x.com" };
+  const redeemed = await seeded(call("POST", "/dashboard/promo-codes/redeem", { key: a.connector.key, body: order, headers: { "Idempotency-Key": "walk-seed" } }), "a redemption");
+  realIds.redemption_id = redeemed.redemption_id;
+  const held = { ...order, customer_id: "walk-hold@x.com" };
+  const reserved = await seeded(call("POST", "/dashboard/promo-codes/reserve", { key: a.connector.key, body: held, headers: { "Idempotency-Key": "walk-hold" } }), "a reservation");
+  realIds.reservation_id = reserved.reservation_id;
 });
 afterAll(() => t?.cleanup());
 
@@ -117,6 +133,9 @@ describe("auth walk over every operation", () => {
   it("answers 404 (or 403) to another tenant's key on every route with an id in its path", async () => {
     const withIds = operations.filter(({ op }) => (op.parameters ?? []).some(isUuidParam));
     expect(withIds.length).toBeGreaterThan(25);
+    // Every id the walk puts in a path is a real id of tenant A: a random id would pass as "404" for the wrong reason.
+    const names = new Set(withIds.flatMap(({ op }) => (op.parameters ?? []).filter(isUuidParam).map((p) => p.name as string)));
+    expect([...names].filter((n) => !realIds[n])).toEqual([]);
     for (const { path, method, op } of withIds) {
       const r = request(path, method, op);
       const res = await call(method, r.url, { key: b.admin.key, body: r.body, headers: r.headers });
@@ -126,6 +145,9 @@ describe("auth walk over every operation", () => {
     const offer = await call("GET", `/dashboard/offers/${realIds.offer_id}`, { key: a.admin.key });
     expect(offer.body).toMatchObject({ short_text: "A's offer", offer_status: "draft" });
     expect((await call("GET", `/dashboard/merchants/${realIds.merchant_id}`, { key: a.admin.key })).status).toBe(200);
+    const ledger = await call("GET", `/dashboard/redemptions?code_id=${realIds.code_id}`, { key: a.admin.key });
+    expect(ledger.body.redemptions.map((e: { redemption_id: string }) => e.redemption_id)).toContain(realIds.redemption_id);
+    expect(ledger.body.redemptions.filter((e: { kind: string }) => e.kind === "void")).toEqual([]);
     expect((await call("GET", "/dashboard/offers", { key: a.marketer.key })).status).toBe(200);
   });
 });

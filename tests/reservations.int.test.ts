@@ -70,6 +70,7 @@ describe("checkout reservations", () => {
     expect((await reserve(g, { promo_code: code.promo_code, customer_id: "c" })).body.error.code).toBe("budget_exhausted");
     expect((await g.redeem({ promo_code: code.promo_code, customer_id: "c" })).body.error.code).toBe("budget_exhausted");
     expect(await g.budget()).toMatchObject({ cap_cents: 2_500, spent_cents: 0, headroom_cents: 500 });
+    expect((await g.validate({ promo_code: code.promo_code, customer_id: "c" })).body.reasons).toEqual([expect.objectContaining({ code: "budget_exhausted" })]);
     const other = await g.call("POST", "/dashboard/promo-codes/reserve", {
       key: g.connector.key, body: { promo_code: code.promo_code, surface: "wix", order_total_cents: 10_000, customer_id: "a" }, headers: { "Idempotency-Key": randomUUID() },
     });

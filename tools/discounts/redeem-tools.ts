@@ -7,6 +7,7 @@ import { redeemJob } from "./redeem-batch";
 import { lockedFactBook } from "./redeem-book";
 import { loadRedeemPrefix } from "./redeem-prefix";
 import { submitRedemption } from "./redeem-queue";
+import { keyOf } from "./facts";
 import { factsFor } from "./redemption-facts";
 import { applyHolds, loadHolds } from "./reservation-holds";
 import { RedeemInput, RedeemOutput, ValidateInput, ValidateOutput } from "./schemas";
@@ -35,7 +36,7 @@ export const validateDiscountCode = defineTool({
       const code = codes.get(sketch.code_id);
       if (!code || !book) throw notFound("Promo code");
       // Live checkout holds count here exactly as they do at redeem.
-      const spendKeys = [...book.counters.spent.keys()];
+      const spendKeys = factsFor(book, { ...attempt, code }).keys.map(keyOf);
       applyHolds(book.counters, await loadHolds(tx, tenantId, { codeIds: [code.code_id], spendKeys, offerIds: [...book.offers.keys()], reservationIds: [], now }));
       const decision = decideRedemption(factsFor(book, { ...attempt, code }).facts);
       // An invalid code is worth nothing: a connector that forgets to read `valid` still applies 0.

@@ -46,9 +46,10 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 /**
  * Builds if needed and serves the app; `stop()` kills the whole process group and removes DATA_DIR. The platform
  * key is chosen here (PLATFORM_API_KEY): the app stores only hashes. `opts.env` overrides settings; with
- * `opts.demo: false` no demo seed is expected (demo is then empty).
+ * `opts.demo: false` no demo seed is expected (demo is then empty). `reuseBuild` serves the suite's existing build
+ * (server/main.ts directly) instead of rebuilding when sources changed: for a second app in the same run.
  */
-export async function startApp(opts: { env?: Record<string, string>; demo?: boolean } = {}): Promise<RunningApp> {
+export async function startApp(opts: { env?: Record<string, string>; demo?: boolean; reuseBuild?: boolean } = {}): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "oc-e2e-data-"));
   const platformKey = `ocp_e2e_${randomBytes(24).toString("hex")}`;
@@ -59,7 +60,8 @@ export async function startApp(opts: { env?: Record<string, string>; demo?: bool
     ...opts.env,
   };
   let output = "";
-  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const args = opts.reuseBuild ? ["--import", "tsx", "server/main.ts"] : ["scripts/start.mjs"];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d) => { output += d; });
   child.stderr!.on("data", (d) => { output += d; });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -72,7 +74,7 @@ export async function startApp(opts: { env?: Record<string, string>; demo?: bool
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitForHealth(baseUrl, child, () => output, 420_000);
+    await waitForHealth(baseUrl, child, () => output, 900_000); // includes the build on a busy machine
     const credsPath = path.join(dataDir, "demo-credentials.json");
     if (opts.demo === false) return { baseUrl, dataDir, demo: { platform_key: platformKey } as DemoKeys, stop };
     if (!existsSync(credsPath)) throw new Error("The demo seed did not write demo-credentials.json");

@@ -30,7 +30,7 @@ describe("evaluateOffer: checks that tell the truth (issue 16 item 7)", () => {
   it("passes a compliant draft, every row green", () => {
     const e = evaluateOffer(draft(), facts());
     expect(e.ok).toBe(true);
-    expect(e.checks.map((c) => c.state)).toEqual(["pass", "pass", "pass", "pass", "pass", "pass"]);
+    expect(e.checks.map((c) => c.state)).toEqual(["pass", "pass", "pass", "pass", "pass", "pass", "pass"]);
     expect(e.blocking).toEqual([]);
   });
 
@@ -111,6 +111,13 @@ describe("evaluateOffer: checks that tell the truth (issue 16 item 7)", () => {
   it("refuses activation of a saved promo-code offer without a code", () => {
     const e = evaluateOffer(draft({ kind: "offer", promoCode: null, liveCodes: 0 }), facts());
     expect(e.blocking).toEqual([{ code: "inactive", message: expect.stringContaining("has none") }]);
+  });
+
+  it("flags copy that contradicts the fields: value, code and surface names (item 8)", () => {
+    const c = check(draft({ offerValue: 20, copy: "25% Off Sneakers On Shopify with code BF25" }));
+    expect(c.copy.state).toBe("warn");
+    expect(c.copy.reasons.map((r) => r.code)).toEqual(["copy_value", "copy_code", "copy_surface"]);
+    expect(check(draft({ copy: "20% off sneakers with code SNEAK20" })).copy.state).toBe("pass");
   });
 
   it("refuses a percent above the surface maximum and a failing KPI floor", () => {

@@ -3,6 +3,8 @@
 import { useMemo, useState, useTransition } from "react";
 import { saveKpiFloor, type SaveResult } from "@/lib/ui/control-actions";
 import type { KpiStatus } from "@/lib/ui/control-view";
+import { type Impact, previewPolicyChange } from "@/lib/ui/impact-actions";
+import { ImpactList } from "./ImpactList";
 
 /** Pick a surface's KPI, set its floor and freshness, and see the core's verdict on the latest reading. */
 export function KpiGovernor({ statuses, canEdit }: { statuses: KpiStatus[]; canEdit: boolean }) {
@@ -35,7 +37,10 @@ function KpiEditor({ status, canEdit }: { status: KpiStatus; canEdit: boolean })
   const [floor, setFloor] = useState(String(status.floor));
   const [hours, setHours] = useState(String(Math.round((status.freshnessSeconds / 3600) * 100) / 100));
   const [result, setResult] = useState<SaveResult | null>(null);
+  const [impact, setImpact] = useState<Impact | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [pending, start] = useTransition();
+  const seconds = Math.round(Number(hours) * 3600);
   const valid = floor.trim() !== "" && Number.isFinite(Number(floor)) && Number(hours) > 0;
   return (
     <div className="stack">
@@ -58,13 +63,29 @@ function KpiEditor({ status, canEdit }: { status: KpiStatus; canEdit: boolean })
       </div>
       {canEdit && (
         <div>
-          <button type="button" className="btn btn-primary btn-small" disabled={!valid || pending}
-            onClick={() => start(async () => setResult(await saveKpiFloor(status.surface, status.kpi, Number(floor), Number(hours))))}>
-            {pending ? "Saving…" : "Save KPI floor"}
+          <button type="button" className="btn btn-primary btn-small" disabled={!valid || pending || confirming}
+            onClick={() => {
+              setResult(null); setImpact(null); setConfirming(true);
+              start(async () => setImpact(await previewPolicyChange(status.surface, { floor: { kpi: status.kpi, floor: Number(floor) }, max_snapshot_age_seconds: seconds })));
+            }}>
+            Save KPI floor
           </button>
         </div>
       )}
-      <div aria-live="polite">{result && <p className={`alert ${result.ok ? "alert-ok" : "alert-error"}`}>{result.message}</p>}</div>
+      {confirming && (
+        <div className="alert alert-warn stack" role="group" aria-label="Confirm KPI floor" data-testid="kpi-confirm">
+          <span>Require {status.kpi} ≥ {floor} on {status.surface}, with readings up to {hours} h old?</span>
+          <ImpactList impact={impact} />
+          <div className="row">
+            <button type="button" className="btn btn-primary btn-small" disabled={pending}
+              onClick={() => start(async () => { setResult(await saveKpiFloor(status.surface, status.kpi, Number(floor), Number(hours))); setConfirming(false); })}>
+              {pending ? "Saving…" : "Confirm save"}
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setConfirming(false)} disabled={pending}>Cancel</button>
+          </div>
+        </div>
+      )}
+      <div aria-live="polite">{result && <p className={`alert ${result.ok ? "alert-ok" : "alert-error"}`} role={result.ok ? "status" : "alert"} data-testid="kpi-saved">{result.message}</p>}</div>
     </div>
   );
 }

@@ -149,6 +149,27 @@ export function audienceCheck(o: OfferUnderCheck): OfferCheck {
   });
 }
 
+const SURFACE_RE = /\b(on\s+)?(shopify|marketplace|wix|the hub)\b/i;
+
+/** Copy the marketer typed is kept, but flagged when it contradicts the fields (item 8): value, code, surface names. */
+export function copyCheck(o: OfferUnderCheck): OfferCheck {
+  const label = "Copy matches the offer";
+  const reasons: { code: string; message: string }[] = [];
+  const percent = o.copy.match(/(\d+(?:\.\d+)?)\s*%\s*off/i);
+  const isPercent = o.unit === "%" || (o.unit === null && o.offerType !== "fixed_discount");
+  if (percent && isPercent && o.offerValue !== null && Number(percent[1]) !== o.offerValue) {
+    reasons.push({ code: "copy_value", message: `The copy says ${percent[1]}% off, but the offer gives ${o.offerValue}% — update the copy` });
+  }
+  const named = o.copy.match(/\bcode\s+([A-Z0-9][A-Z0-9_-]{2,31})\b/);
+  const known = [...(o.codes ?? []), ...(o.promoCode ? [o.promoCode] : [])];
+  if (named && !known.includes(named[1])) {
+    reasons.push({ code: "copy_code", message: `The copy mentions code ${named[1]}, which this offer does not have — change the copy or add that code` });
+  }
+  const surface = o.copy.match(SURFACE_RE);
+  if (surface) reasons.push({ code: "copy_surface", message: `"${surface[0].trim()}" is where the code is redeemed, not something customers should read — take it out of the copy` });
+  return reasons.length ? row("copy", label, { state: "warn", reasons }) : row("copy", label, { detail: o.copy.trim() ? "Value and code agree with the fields." : "No copy yet." });
+}
+
 /** The one-click fix's button text for a patch. */
 function fixLabel(p: FixPatch, currency: string): string {
   if (p.offerValue !== undefined) return `Use ${formatMoney(p.offerValue * minorPerMajor(currency), currency)} off`;

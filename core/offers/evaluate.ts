@@ -1,7 +1,7 @@
 import type { BudgetPeriod, GovernanceReason, KpiSnapshotFact, PolicyFacts } from "@/core/governance";
 import type { RejectionCode } from "@/core/errors";
 import { offerCodeTerms } from "./code-terms";
-import { audienceCheck, budgetCheck, codeCheck, datesCheck, kpiCheck, policyCheck } from "./evaluate-rules";
+import { audienceCheck, budgetCheck, codeCheck, copyCheck, datesCheck, kpiCheck, policyCheck } from "./evaluate-rules";
 
 // The one evaluation of a draft or a saved offer (issue 16 "checks that tell the truth"): the checks
 // panel, the form's live re-check, activation and approval all read it. Pure: facts in, checks out.
@@ -31,6 +31,8 @@ export type OfferUnderCheck = {
   promoCode: string | null;
   /** Codes of a saved offer that are not deactivated by an admin. */
   liveCodes?: number;
+  /** The promo codes a saved offer has, to flag copy that names another one. */
+  codes?: string[];
 };
 
 /** The facts at one instant: policies, KPI readings, the tenant budget with spend per period start. */
@@ -52,7 +54,7 @@ export type FixPatch = Partial<{
 export type CheckState = "pass" | "fail" | "warn" | "question" | "pending";
 /** One row of the checks panel. */
 export type OfferCheck = {
-  id: "policy" | "kpi" | "budget" | "code" | "dates" | "audience";
+  id: "policy" | "kpi" | "budget" | "code" | "dates" | "audience" | "copy";
   label: string;
   state: CheckState;
   reasons: { code: string; message: string }[];
@@ -74,7 +76,7 @@ export function evaluateOffer(o: OfferUnderCheck, f: CheckFacts): OfferEvaluatio
   const mapped = o.offerType ? offerCodeTerms({ offer_type: o.offerType, offer_value: o.offerValue, max_discount_unit: o.unit }, f.currency) : null;
   const terms = mapped?.ok ? mapped.terms : null;
   const checks = [
-    policyCheck(o, terms, f), kpiCheck(o, terms, f), budgetCheck(o, f), codeCheck(o), datesCheck(o, f), audienceCheck(o),
+    policyCheck(o, terms, f), kpiCheck(o, terms, f), budgetCheck(o, f), codeCheck(o), datesCheck(o, f), audienceCheck(o), copyCheck(o),
   ];
   const failing = checks.filter((c) => c.state === "fail").flatMap((c) => c.reasons);
   const blocking = failing.map((r) => ({ code: (GOVERNANCE.has(r.code) ? r.code : "policy_violation") as RejectionCode, message: r.message }));

@@ -14,11 +14,16 @@ type Policy = {
 export type Impact = { ok: true; offers: { offer_id: string; title: string | null; health_after: string }[] } | { ok: false; message: string };
 
 /** The live offers a new range or KPI floor on `surface` would block, from the same health rule the reads use. */
-export async function previewPolicyChange(surface: string, change: Partial<Pick<Policy, "min_percent" | "max_percent" | "kpi_floors" | "max_snapshot_age_seconds">>): Promise<Impact> {
+export async function previewPolicyChange(
+  surface: string,
+  change: Partial<Pick<Policy, "min_percent" | "max_percent" | "max_snapshot_age_seconds">> & { floor?: { kpi: string; floor: number } },
+): Promise<Impact> {
   const session = await requireSession();
   try {
     const current = await callRoute<Policy>(session, "GET /api/discount-policies/{surface}", { surface });
-    const next = { ...current, ...change };
+    const { floor, ...rest } = change;
+    const floors = floor ? [...current.kpi_floors.filter((f) => f.kpi !== floor.kpi), floor] : current.kpi_floors;
+    const next = { ...current, ...rest, kpi_floors: floors };
     const r = await callRoute<{ offers: { offer_id: string; title: string | null; health_after: string }[] }>(session, "POST /api/discount-policies/{surface}/impact", {
       surface, min_percent: next.min_percent, max_percent: next.max_percent, max_amount_cents: next.max_amount_cents,
       kpi_floors: next.kpi_floors, max_snapshot_age_seconds: next.max_snapshot_age_seconds, enabled: next.enabled,

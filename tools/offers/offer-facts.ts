@@ -62,7 +62,7 @@ export async function offerUnderCheck(tx: Tx, row: OfferRow): Promise<OfferUnder
     programType: row.classification, audience: row.target_audience,
     copy: [copy?.short_text, copy?.long_text, copy?.terms_conditions].filter(Boolean).join("\n"),
     perCustomerLimit: row.usage_limit_per_customer, redemptionMethod: row.offer_redemption_methods[0] ?? (codes.length ? "promo_code" : null),
-    promoCode: null, liveCodes: codes.length,
+    promoCode: null, liveCodes: codes.length, codes: codes.map((c) => c.promo_code),
   };
 }
 

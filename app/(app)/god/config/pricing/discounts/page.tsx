@@ -1,13 +1,15 @@
 import { can } from "@/core/auth/permissions";
 import { DecisionsByReason } from "@/components/control/DecisionsByReason";
 import { HeadroomMonitor } from "@/components/control/HeadroomMonitor";
+import { LiveOffersHealth } from "@/components/control/LiveOffersHealth";
 import { KpiGovernor } from "@/components/control/KpiGovernor";
 import { PolicyEditor } from "@/components/control/PolicyEditor";
 import { TenantBudgetsTable } from "@/components/control/TenantBudgetsTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { budgetView, kpiStatuses } from "@/lib/ui/control-view";
 import { requireSession, type Session } from "@/lib/ui/session";
-import { tryTool } from "@/lib/ui/tools";
+import { tryRoute, tryTool } from "@/lib/ui/tools";
+import type { OfferList } from "@/lib/ui/types";
 import { getBudgetHeadroom } from "@/tools/discounts/budget-tools";
 import { listKpiSnapshots } from "@/tools/discounts/kpi-tools";
 import { listDiscountPolicies } from "@/tools/discounts/policy-tools";
@@ -53,6 +55,7 @@ export default async function DiscountControlRoom({ searchParams }: { searchPara
   ]);
   const now = (await getAppDeps()).now();
   const canEdit = can(role, "policy.write");
+  const live = await tryRoute<OfferList>(session, "GET /dashboard/offers", { offer_status: "active", limit: 100 });
 
   return (
     <div className="stack">
@@ -72,6 +75,10 @@ export default async function DiscountControlRoom({ searchParams }: { searchPara
           <section className="card" aria-labelledby="budget-h">
             <h2 id="budget-h">Headroom Monitor</h2>
             {budget.ok ? <HeadroomMonitor budget={budget.data} view={budgetView(budget.data, now)} /> : <ErrorPanel title="Budget could not be loaded" message={budget.error.message} />}
+          </section>
+          <section className="card" aria-labelledby="live-h">
+            <h2 id="live-h">Live offers — can they redeem now?</h2>
+            {live.ok ? <LiveOffersHealth offers={live.data.offers} budget={budget.ok ? budget.data : null} /> : <p className="muted small">{live.error.message}</p>}
           </section>
           <section className="card" aria-labelledby="decisions-h">
             <h2 id="decisions-h">Recent governance decisions</h2>

@@ -6,31 +6,46 @@ import { JsonFile } from "../kit";
 
 /** Sync state of one core code on Shopify. */
 export type CodeSync = {
+  /** The code's text, for logs and for matching Shopify's discounts. */
   promo_code: string;
+  /** The DiscountCodeNode id once created or adopted; deactivation needs it. */
   shopify_id: string | null;
+  /** pushed: live in Shopify; deactivated: stopped there; error: Shopify refused it (retried next pass). */
   state: "pushed" | "deactivated" | "error";
   /** The last Shopify refusal (userErrors), kept so an operator sees why a code is not live. */
   error: string | null;
+  /** When this entry last changed. */
   updated_at: string;
 };
 
 /** What the connector knows about one Shopify order. */
 export type OrderState = {
+  /** The order's subtotal (CONTRACT §10's order_total_cents) and total, in cents. */
   subtotal_cents: number;
   total_cents: number;
+  /** Refunds seen so far; a full refund voids the order's redemptions. */
   refunded_cents: number;
   /** Discount Shopify applied (from discount_codes[].amount), for the KPI feed. */
   discount_cents: number;
+  /** Cancelled (possibly before its create arrived: a tombstone that stops a later redeem). */
   cancelled: boolean;
   /** Whether orders/create was seen (a cancel can arrive first). */
   created: boolean;
+  /** Per code on the order: the core's redemption, so a cancel or refund can void it. */
   redemptions: Record<string, { redemption_id: string; discount_cents: number; voided: boolean }>;
 };
 
 /** A discount Shopify applied that the core refused: money spent outside governance. */
 export type Breach = { at: string; order_id: string; promo_code: string; code: string; message: string; customer_id: string };
 
-export type ConnectorState = { codes: Record<string, CodeSync>; orders: Record<string, OrderState>; breaches: Breach[] };
+export type ConnectorState = {
+  /** Sync state per core code_id. */
+  codes: Record<string, CodeSync>;
+  /** What each Shopify order redeemed, by order id. */
+  orders: Record<string, OrderState>;
+  /** Discounts Shopify applied that the core refused, oldest first. */
+  breaches: Breach[];
+};
 
 const empty = (): ConnectorState => ({ codes: {}, orders: {}, breaches: [] });
 

@@ -27,7 +27,7 @@ type Setup = { tenantId: string; promo: string; codeId: string; ctx: ToolContext
 async function setupTenant(db: Database, opts: { cap: number; usageLimit: number | null }): Promise<Setup> {
   const [t] = await db.withOwner((tx) => tx.insert(tenants).values({ name: `bench ${randomUUID().slice(0, 6)}` }).returning());
   const tenantId = t.tenant_id;
-  const ctx: ToolContext = { db, now: () => new Date(), caller: { tenantId, role: "connector", apiKeyId: null, provider: "bench", issuerType: "connector" } };
+  const ctx: ToolContext = { db, now: () => new Date(), caller: { tenantId, role: "connector", apiKeyId: null, provider: "bench", issuerType: "connector", surfaces: ["shopify"] } };
   const code = await db.withTenant(tenantId, async (tx) => {
     await tx.insert(discountPolicies).values({ tenant_id: tenantId, surface: "shopify", min_percent: 5, max_percent: 25, kpi_floors: [{ kpi: "profit", floor: 0 }, { kpi: "mer", floor: 1.5 }], max_snapshot_age_seconds: 86400 });
     await tx.insert(budgets).values({ tenant_id: tenantId, cap_cents: opts.cap, period: "month" });

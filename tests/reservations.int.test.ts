@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./support/db";
 import { expectStatus, type GovernedTenant, governedTenant, testClock } from "./support/governed-tenant";
@@ -52,6 +53,12 @@ describe("checkout reservations", () => {
     expect((await release(g, first.body.reservation_id)).status).toBe(204);
     expect((await g.call("DELETE", `/dashboard/reservations/${randomUUID()}`, { key: g.connector.key })).status).toBe(404);
 
+    // The tenant's default hold (settings.reservation_ttl_seconds) applies when the caller names no ttl.
+    await t.database.withOwner((tx) => tx.execute(sql`update tenants set settings = settings || '{"reservation_ttl_seconds": 120}'::jsonb
+      where tenant_id = ${g.tenantId}`));
+    const tenantTtl = await reserve(g, { promo_code: code.promo_code, customer_id: "dora" });
+    expect(tenantTtl.body.expires_at).toBe(new Date(clock.now.getTime() + 120_000).toISOString());
+    expectStatus(await release(g, tenantTtl.body.reservation_id), 204);
     const short = await reserve(g, { promo_code: code.promo_code, customer_id: "bob", ttl_seconds: 60 });
     expectStatus(short, 201);
     expect((await g.validate({ promo_code: code.promo_code, customer_id: "carol" })).body.valid).toBe(false);

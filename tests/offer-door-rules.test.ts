@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCodeState } from "@/core/governance/code-state";
-import { checkCodeActivation, newOfferCodeStart } from "@/core/offers/code-rules";
 import { offerGate, offerLetsCodesRedeem } from "@/core/offers/lifecycle";
-import { guardLiveChange, offerChangeKind } from "@/core/offers/live-guard";
+import { checkCodeActivation, guardLiveChange, newOfferCodeStart, offerChangeKind } from "@/core/offers/live-guard";
 
 // The pure rules behind issue 10 doors 1 and 2 (CONTRACT §6), without a database.
 

@@ -2,13 +2,11 @@ import { eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { AppError, conflict } from "@/core/errors";
 import { campaignOffers, programCampaigns as pc } from "@/db/schema";
-import type { Tx } from "@/db/database";
-import { auditChange } from "../audit";
-import { type ToolContext, tenantTx } from "../context";
+import { tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { assertLiveChangeAllowed } from "./code-guard";
 import { iso } from "./common-schemas";
-import { auditOfferPart } from "./offer-audit";
+import { auditCampaign, auditOfferPart } from "./offer-audit";
 import { assertCampaignBudgetAllowed, campaignPage, checkCampaign, loadCampaign, toCampaignOutput } from "./campaign-store";
 import { listConditions, listOfferOutputs, loadOffer } from "./offer-read";
 import { OfferListOutput } from "./offer-schemas";
@@ -18,12 +16,6 @@ import {
 } from "./program-schemas";
 
 // Campaigns (/dashboard/campaigns) and their offer links (/dashboard/campaigns/{id}/offers).
-
-/** Audits a campaign change with before/after (why: campaigns carry budgets and offer links). */
-function auditCampaign(tx: Tx, tenantId: string, ctx: ToolContext, action: string, before: object | null, after: object | null, extra = {}) {
-  const id = ((after ?? before) as { campaign_id: string }).campaign_id;
-  return auditChange(tx, tenantId, ctx.caller, action, { type: "campaign", id }, before, after, extra, ctx.now());
-}
 
 export const listCampaigns = defineTool({
   name: "list_campaigns",

@@ -1,9 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { can } from "@/core/auth/permissions";
 import { AppError, notFound } from "@/core/errors";
-import { checkCodeActivation, newOfferCodeStart } from "@/core/offers/code-rules";
 import { offerGate, type OfferGate } from "@/core/offers/lifecycle";
-import { type GuardedChange, guardLiveChange } from "@/core/offers/live-guard";
+import { checkCodeActivation, type GuardedChange, guardLiveChange, newOfferCodeStart } from "@/core/offers/live-guard";
 import type { Tx } from "@/db/database";
 import { offerCodePauses, offers } from "@/db/schema";
 import type { Caller } from "../context";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type FieldIssue, invalidInput } from "@/core/errors";
 import type { Tx } from "@/db/database";
 import { merchantLocations, offers, redemptionControls as rc } from "@/db/schema";
-import { type ToolContext, tenantTx } from "../context";
+import { tenantTx } from "../context";
 import { loadOr404, paginate } from "../crud";
 import { defineTool } from "../registry";
 import { assertLiveChangeAllowed } from "./code-guard";
@@ -11,7 +11,7 @@ import { iso } from "./common-schemas";
 import {
   ControlIdInput, type ControlFields, ControlListOutput, ControlOutput, CreateControlInput, ListControlsInput, UpdateControlInput,
 } from "./control-schemas";
-import { auditOfferPart } from "./offer-audit";
+import { auditControl } from "./offer-audit";
 
 // CRUD of redemption controls (/dashboard/offers/redemption-controls).
 
@@ -32,12 +32,6 @@ async function checkRefs(tx: Tx, input: Partial<ControlFields>) {
     wanted.forEach((id) => known.has(id) || issues.push({ field: "location_restrictions", message: `no such location ${id}` }));
   }
   if (issues.length) throw invalidInput("The redemption control names unknown objects", issues);
-}
-
-/** Audits a control change with before/after (why: controls decide who may redeem how often). */
-function auditControl(tx: Tx, tenantId: string, ctx: ToolContext, action: string, before: ControlRow | null, after: ControlRow | null) {
-  const row = after ?? before!;
-  return auditOfferPart(tx, tenantId, ctx, action, { type: "redemption_control", id: row.control_id, offerId: row.offer_id }, before, after);
 }
 
 export const listControls = defineTool({

@@ -2,11 +2,11 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { conflict, notFound } from "@/core/errors";
 import type { Tx } from "@/db/database";
 import { offerDescriptives as d } from "@/db/schema";
-import { type ToolContext, tenantTx } from "../context";
+import { tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { iso } from "./common-schemas";
 import { DescriptiveInput, DescriptiveListOutput, DescriptiveOutput } from "./descriptive-schemas";
-import { auditOfferPart } from "./offer-audit";
+import { auditCopy } from "./offer-audit";
 import { loadOffer } from "./offer-read";
 import { OfferIdInput } from "./offer-schemas";
 import { descriptiveColumns } from "./offer-write";
@@ -19,14 +19,6 @@ const toOutput = (r: Row) => ({ ...r, created_at: iso(r.created_at)!, updated_at
 async function findLanguage(tx: Tx, offerId: string, language: string): Promise<Row | undefined> {
   const [row] = await tx.select().from(d).where(and(eq(d.offer_id, offerId), eq(d.language_code, language)));
   return row;
-}
-
-/** Audits a copy change with before/after (why: customer-facing terms are part of what was approved). */
-function auditCopy(tx: Tx, tenantId: string, ctx: ToolContext, action: string, before: Row | null, after: Row) {
-  const { created_at: _c, updated_at: _u, ...b } = before ?? ({} as Row);
-  const { created_at: _c2, updated_at: _u2, ...a } = after;
-  const part = { type: "offer", id: after.offer_id, offerId: after.offer_id };
-  return auditOfferPart(tx, tenantId, ctx, action, part, before ? b : null, a, { language_code: after.language_code });
 }
 
 export const addOfferDescriptive = defineTool({

@@ -1,4 +1,5 @@
 import type { Tx } from "@/db/database";
+import type { offerDescriptives, redemptionControls } from "@/db/schema";
 import { auditChange } from "../audit";
 import type { ToolContext } from "../context";
 
@@ -25,4 +26,30 @@ export async function auditOfferPart(
   before: object | null, after: object | null, extra: Record<string, unknown> = {},
 ): Promise<void> {
   await auditChange(tx, tenantId, ctx.caller, action, { type: part.type, id: part.id }, before, after, { offer_id: part.offerId, ...extra }, ctx.now());
+}
+
+type ControlRow = typeof redemptionControls.$inferSelect;
+type CopyRow = typeof offerDescriptives.$inferSelect;
+const withoutStamps = <T extends { created_at: Date; updated_at: Date }>({ created_at: _c, updated_at: _u, ...rest }: T) => rest;
+
+/** Audits a campaign change with before/after (why: campaigns carry budgets and offer links). */
+export function auditCampaign(
+  tx: Tx, tenantId: string, ctx: ToolContext, action: string, before: object | null, after: object | null, extra: Record<string, unknown> = {},
+): Promise<void> {
+  const id = ((after ?? before) as { campaign_id: string }).campaign_id;
+  return auditChange(tx, tenantId, ctx.caller, action, { type: "campaign", id }, before, after, extra, ctx.now());
+}
+
+/** Audits a redemption-control change with before/after (why: controls decide who may redeem how often). */
+export function auditControl(tx: Tx, tenantId: string, ctx: ToolContext, action: string, before: ControlRow | null, after: ControlRow | null) {
+  const row = (after ?? before)!;
+  const part = { type: "redemption_control", id: row.control_id, offerId: row.offer_id };
+  return auditOfferPart(tx, tenantId, ctx, action, part, before, after);
+}
+
+/** Audits a copy change with before/after (why: customer-facing terms are part of what was approved). */
+export function auditCopy(tx: Tx, tenantId: string, ctx: ToolContext, action: string, before: CopyRow | null, after: CopyRow) {
+  const part = { type: "offer", id: after.offer_id, offerId: after.offer_id };
+  const was = before ? withoutStamps(before) : null;
+  return auditOfferPart(tx, tenantId, ctx, action, part, was, withoutStamps(after), { language_code: after.language_code });
 }

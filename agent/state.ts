@@ -37,9 +37,21 @@ export const ValidationSchema = z.object({
 });
 export type Validation = z.infer<typeof ValidationSchema>;
 
+/** The measurable part of the objective ("Q4 sales +20%"), read the same way for both models. */
+export const TargetSchema = z.object({
+  direction: z.enum(["increase", "decrease", "reach"]),
+  metric: z.string(),
+  amount: z.number(),
+  unit: z.enum(["%", "$", "count"]),
+});
+
 /** What goal_setting learned: the objective, the program type and advice from the tenant's own facts. */
 export const GoalSchema = z.object({
   objective: z.string().nullable(),
+  /** The objective's measurable target, when it states one. */
+  target: TargetSchema.nullable().default(null),
+  /** Who the offer is for, as the draft names them. */
+  audience: z.array(z.string()).nullable().default(null),
   programType: OfferDraftSchema.shape.programType,
   recommendations: z.array(z.string()),
   /** What the reader found ambiguous and left empty, so the agent can say so. */

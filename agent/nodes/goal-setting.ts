@@ -5,6 +5,8 @@ import { recommendations } from "../advice";
 import { type AgentDeps, runConfig, todayOf } from "../config";
 import { loadTenantFacts } from "../facts";
 import { ModelAnswerError } from "../model";
+import { answerInContext, type AskedContext } from "../planner/answers";
+import { measurableTarget } from "../planner/objective";
 import type { OfferState, OfferStateUpdate } from "../state";
 
 // goal_setting: reads the latest message (the one model call of the turn), pulls out the objective
@@ -29,6 +31,13 @@ export function latestHumanText(messages: BaseMessage[]): string | null {
   return null;
 }
 
+/** The question the last turn ended on, when it was a question about a missing field (not a refusal). */
+export function askedContext(state: OfferState): AskedContext | null {
+  const q = state.verdict?.questions[0];
+  if (state.committed || !q || state.pendingQuestion !== q.question) return null;
+  return { field: q.field, offerType: state.draft?.offerType ?? null };
+}
+
 /** Builds the node; a refused caller or an unusable model answer ends the turn with a message. */
 export function goalSettingNode(deps: AgentDeps) {
   return async (state: OfferState, config: LangGraphRunnableConfig): Promise<OfferStateUpdate> => {
@@ -40,11 +49,13 @@ export function goalSettingNode(deps: AgentDeps) {
     if (message.length > MAX_BRIEF_CHARS) return fail(briefTooLongMessage(message.length));
 
     const now = deps.now();
+    // An answer to the agent's own question is read as that question's field ("5000" is the budget).
+    const read = answerInContext(askedContext(state), message);
     // After a commit the next brief starts a new offer; otherwise the message edits the current draft.
     const previous = state.committed ? null : state.draft;
     let extraction;
     try {
-      extraction = await deps.model.extract({ message, previous, today: todayOf(rc, now) });
+      extraction = await deps.model.extract({ message: read, previous, today: todayOf(rc, now) });
     } catch (err) {
       if (err instanceof ModelAnswerError) return { ...fail(err.message), llmCalls: state.llmCalls + 1 };
       throw err;
@@ -54,6 +65,8 @@ export function goalSettingNode(deps: AgentDeps) {
       extracted: extraction.draft,
       goal: {
         objective: extraction.draft.objective,
+        target: measurableTarget(extraction.draft.objective),
+        audience: extraction.draft.targetAudience,
         programType: extraction.draft.programType,
         recommendations: recommendations(extraction.draft, facts),
         notes: extraction.notes,

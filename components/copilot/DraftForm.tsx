@@ -11,6 +11,7 @@ type Kind = "text" | "number" | "int" | "date" | "select" | "list" | "textarea";
 type FieldDef = { key: DraftField; label: string; kind: Kind; options?: readonly string[]; wide?: boolean };
 
 const FIELDS: FieldDef[] = [
+  { key: "objective", label: "Objective", kind: "text", wide: true },
   { key: "title", label: "Title", kind: "text", wide: true },
   { key: "offerType", label: "Offer type", kind: "select", options: OFFER_TYPES },
   { key: "offerValue", label: "Value", kind: "number" },

@@ -93,5 +93,8 @@ export function takeOffer(scan: Scan): OfferTerms {
   if (FREE_SHIPPING.test(full) && !out.offerType) out.offerType = "free_shipping";
   else if (FREE_SHIPPING.test(full)) notes.push("The brief also mentions free shipping; the draft holds the main discount only.");
   if (!out.offerType && /\bcash[\s-]?back\b/i.test(full) && out.bareValue === null) out.offerType = "cashback";
+  // "a percentage discount", "a fixed amount off": the kind is named before its value is.
+  if (!out.offerType && out.bareValue === null && /\bpercent(?:age)?\s{1,3}(?:discount|off)\b/i.test(full)) out.offerType = "percentage_discount";
+  if (!out.offerType && out.bareValue === null && /\b(?:fixed|flat)\s{1,3}(?:amount|dollar|discount)|\bamount\s{1,3}off\b/i.test(full)) out.offerType = "fixed_discount";
   return out;
 }

@@ -43,7 +43,8 @@ export const ListAuditOutput = z.object({
 
 export const listAuditLog = defineTool({
   name: "list_audit_log",
-  description: "The tenant's audit log, newest first (admin only): who (api_key_id, role, issuer) changed what, with before/after. Filters: action, since, until.",
+  description: "The tenant's audit log, newest first (admin only): who (api_key_id, role, issuer) changed what, "
+    + "with before/after. Filters: action, since, until.",
   input: ListAuditInput,
   output: ListAuditOutput,
   permission: "audit.read",
@@ -67,7 +68,8 @@ export const listAuditLog = defineTool({
         .offset(input.offset);
       const [{ n }] = await tx.select({ n: count() }).from(auditLog).where(where);
       const entries = rows.map(({ row: r, keyRole }) => ({
-        audit_id: r.audit_id, at: new Date(r.at).toISOString(), action: r.action, allowed: r.allowed, reasons: r.reasons ?? [],
+        audit_id: r.audit_id, at: new Date(r.at).toISOString(), action: r.action, allowed: r.allowed,
+        reasons: r.reasons ?? [],
         api_key_id: r.api_key_id, role: r.role ?? keyRole ?? null, issuer_type: r.issuer_type, provider: r.provider,
         subject_type: r.subject_type, subject_id: r.subject_id, details: r.details ?? {},
       }));

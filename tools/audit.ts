@@ -50,8 +50,11 @@ export function snapshot<T extends Record<string, unknown>>(row: T | null | unde
 }
 
 /** The details of a change: before and after (null for create/delete) plus anything else worth keeping. */
-export function changeDetails(before: object | null | undefined, after: object | null | undefined, extra: Record<string, unknown> = {}) {
-  return { ...extra, before: snapshot(before as Record<string, unknown>), after: snapshot(after as Record<string, unknown>) };
+export function changeDetails(
+  before: object | null | undefined, after: object | null | undefined, extra: Record<string, unknown> = {},
+) {
+  const plain = (o: object | null | undefined) => snapshot(o as Record<string, unknown> | null | undefined);
+  return { ...extra, before: plain(before), after: plain(after) };
 }
 
 /** Audits one allowed change of a subject with before/after (why: every money/eligibility/access change). */
@@ -61,6 +64,7 @@ export async function auditChange(
   extra: Record<string, unknown> = {}, at?: Date,
 ): Promise<void> {
   await writeAudit(tx, tenantId, {
-    caller, action, allowed: true, subject_type: subject.type, subject_id: subject.id, details: changeDetails(before, after, extra), at,
+    caller, action, allowed: true, subject_type: subject.type, subject_id: subject.id, at,
+    details: changeDetails(before, after, extra),
   });
 }

@@ -40,7 +40,8 @@ export function guardLiveChange(change: GuardedChange, f: GuardFacts): Lifecycle
   const subject = live ? "an active offer" : "a campaign with a budget";
   return {
     code: "forbidden",
-    message: `Changing ${GUARDED_CHANGES[change]} of ${subject} needs an admin: ask an admin to make this change (drafts stay editable)`,
+    message: `Changing ${GUARDED_CHANGES[change]} of ${subject} needs an admin: `
+      + "ask an admin to make this change (drafts stay editable)",
   };
 }
 
@@ -63,9 +64,14 @@ export function offerChangeKind(changed: string[]): GuardedChange | null {
  * role that may activate offers may switch a code on (it would otherwise put an unapproved offer live).
  */
 export function checkCodeActivation(offer: OfferGate, canActivate: boolean): LifecycleProblem | null {
-  if (offer === "deleted") return { code: "conflict", message: "The code's offer was deleted; its codes can never be switched on again" };
+  if (offer === "deleted") {
+    return { code: "conflict", message: "The code's offer was deleted; its codes can never be switched on again" };
+  }
   if (!canActivate) {
-    return { code: "forbidden", message: "Only an admin may switch on an offer's promo code; ask an admin to activate the offer or the code" };
+    return {
+      code: "forbidden",
+      message: "Only an admin may switch on an offer's promo code; ask an admin to activate the offer or the code",
+    };
   }
   return null;
 }
@@ -81,5 +87,8 @@ export function newOfferCodeStart(offer: OfferGate, caller: { canActivate: boole
   if (offer === "deleted") return { code: "conflict", message: "The offer was deleted; no code can be added to it" };
   if (offer !== "active") return { status: "inactive", pausedByOffer: true };
   if (caller.canActivate || caller.isConnector) return { status: "active" };
-  return { code: "forbidden", message: "Adding a promo code to an active offer needs an admin; ask an admin to add it (drafts stay editable)" };
+  return {
+    code: "forbidden",
+    message: "Adding a promo code to an active offer needs an admin; ask an admin to add it (drafts stay editable)",
+  };
 }

@@ -31,7 +31,8 @@ const fail = (p: { code: string; message: string } | null) => {
 export async function offerCodeStart(tx: Tx, offerId: string, caller: Caller, now: Date): Promise<"active" | "inactive"> {
   const gate = await loadOfferGate(tx, offerId, now);
   if (gate === null || gate === "deleted") throw notFound("Offer");
-  const start = newOfferCodeStart(gate, { canActivate: can(caller.role, "offers.activate"), isConnector: caller.role === "connector" });
+  const rights = { canActivate: can(caller.role, "offers.activate"), isConnector: caller.role === "connector" };
+  const start = newOfferCodeStart(gate, rights);
   if ("code" in start) fail(start);
   return "status" in start ? start.status : "active";
 }
@@ -50,14 +51,16 @@ export async function forgetPause(tx: Tx, codeId: string): Promise<void> {
 
 /** Codes of an offer that the offer itself paused (and that are still inactive). */
 export async function pausedCodeIds(tx: Tx, offerId: string): Promise<string[]> {
-  const rows = await tx.select({ id: offerCodePauses.code_id }).from(offerCodePauses).where(eq(offerCodePauses.offer_id, offerId));
+  const rows = await tx.select({ id: offerCodePauses.code_id }).from(offerCodePauses)
+    .where(eq(offerCodePauses.offer_id, offerId));
   return rows.map((r) => r.id);
 }
 
 /** Drops pause records once the offer restored those codes. */
 export async function clearPauses(tx: Tx, offerId: string, codeIds: string[]): Promise<void> {
   if (codeIds.length === 0) return;
-  await tx.delete(offerCodePauses).where(and(eq(offerCodePauses.offer_id, offerId), inArray(offerCodePauses.code_id, codeIds)));
+  await tx.delete(offerCodePauses)
+    .where(and(eq(offerCodePauses.offer_id, offerId), inArray(offerCodePauses.code_id, codeIds)));
 }
 
 /**
@@ -65,7 +68,9 @@ export async function clearPauses(tx: Tx, offerId: string, codeIds: string[]): P
  * code, nor loosen a live offer's code): switching on needs an admin and a not-deleted offer; any
  * change to a live offer's code needs an admin. Forgets the offer's pause when the status is set.
  */
-export async function guardCodeUpdate(tx: Tx, code: CodeRef, changed: string[], status: string | undefined, caller: Caller, now: Date) {
+export async function guardCodeUpdate(
+  tx: Tx, code: CodeRef, changed: string[], status: string | undefined, caller: Caller, now: Date,
+): Promise<void> {
   if (!code.offer_id || changed.length === 0) return;
   const gate = (await loadOfferGate(tx, code.offer_id, now)) ?? "deleted";
   const canActivate = can(caller.role, "offers.activate");
@@ -79,7 +84,8 @@ export async function guardCodeUpdate(tx: Tx, code: CodeRef, changed: string[], 
  * has a budget (why: loosening a live offer or moving budgeted spend is an admin's call).
  */
 export async function assertLiveChangeAllowed(
-  tx: Tx, change: GuardedChange, caller: Caller, now: Date, facts: { offerIds?: (string | null | undefined)[]; campaignBudgeted?: boolean },
+  tx: Tx, change: GuardedChange, caller: Caller, now: Date,
+  facts: { offerIds?: (string | null | undefined)[]; campaignBudgeted?: boolean },
 ): Promise<void> {
   const canActivate = can(caller.role, "offers.activate");
   if (canActivate) return;

@@ -17,39 +17,51 @@ export async function auditOfferChange(
   tx: Tx, tenantId: string, ctx: ToolContext, action: string, offerId: string,
   before: object | null, after: object | null, extra: Record<string, unknown> = {},
 ): Promise<void> {
-  await auditChange(tx, tenantId, ctx.caller, action, { type: "offer", id: offerId }, trim(before), trim(after), { offer_id: offerId, ...extra }, ctx.now());
+  const subject = { type: "offer", id: offerId };
+  await auditChange(tx, tenantId, ctx.caller, action, subject, trim(before), trim(after), { offer_id: offerId, ...extra }, ctx.now());
 }
+
+/** An object that belongs to an offer: its audit subject and the offer it belongs to. */
+type OfferPart = { type: string; id: string | null; offerId: string | null };
 
 /** Audits a change of another object that belongs to an offer (controls, lists, copy, campaign links). */
 export async function auditOfferPart(
-  tx: Tx, tenantId: string, ctx: ToolContext, action: string, part: { type: string; id: string | null; offerId: string | null },
+  tx: Tx, tenantId: string, ctx: ToolContext, action: string, part: OfferPart,
   before: object | null, after: object | null, extra: Record<string, unknown> = {},
 ): Promise<void> {
-  await auditChange(tx, tenantId, ctx.caller, action, { type: part.type, id: part.id }, before, after, { offer_id: part.offerId, ...extra }, ctx.now());
+  const subject = { type: part.type, id: part.id };
+  await auditChange(tx, tenantId, ctx.caller, action, subject, before, after, { offer_id: part.offerId, ...extra }, ctx.now());
 }
 
 type ControlRow = typeof redemptionControls.$inferSelect;
 type CopyRow = typeof offerDescriptives.$inferSelect;
-const withoutStamps = <T extends { created_at: Date; updated_at: Date }>({ created_at: _c, updated_at: _u, ...rest }: T) => rest;
+const withoutStamps = <T extends { created_at: Date; updated_at: Date }>({ created_at: _c, updated_at: _u, ...rest }: T) =>
+  rest;
 
 /** Audits a campaign change with before/after (why: campaigns carry budgets and offer links). */
 export function auditCampaign(
-  tx: Tx, tenantId: string, ctx: ToolContext, action: string, before: object | null, after: object | null, extra: Record<string, unknown> = {},
+  tx: Tx, tenantId: string, ctx: ToolContext, action: string,
+  before: object | null, after: object | null, extra: Record<string, unknown> = {},
 ): Promise<void> {
   const id = ((after ?? before) as { campaign_id: string }).campaign_id;
   return auditChange(tx, tenantId, ctx.caller, action, { type: "campaign", id }, before, after, extra, ctx.now());
 }
 
 /** Audits a redemption-control change with before/after (why: controls decide who may redeem how often). */
-export function auditControl(tx: Tx, tenantId: string, ctx: ToolContext, action: string, before: ControlRow | null, after: ControlRow | null) {
+export function auditControl(
+  tx: Tx, tenantId: string, ctx: ToolContext, action: string, before: ControlRow | null, after: ControlRow | null,
+): Promise<void> {
   const row = (after ?? before)!;
   const part = { type: "redemption_control", id: row.control_id, offerId: row.offer_id };
   return auditOfferPart(tx, tenantId, ctx, action, part, before, after);
 }
 
 /** Audits a copy change with before/after (why: customer-facing terms are part of what was approved). */
-export function auditCopy(tx: Tx, tenantId: string, ctx: ToolContext, action: string, before: CopyRow | null, after: CopyRow) {
+export function auditCopy(
+  tx: Tx, tenantId: string, ctx: ToolContext, action: string, before: CopyRow | null, after: CopyRow,
+): Promise<void> {
   const part = { type: "offer", id: after.offer_id, offerId: after.offer_id };
   const was = before ? withoutStamps(before) : null;
-  return auditOfferPart(tx, tenantId, ctx, action, part, was, withoutStamps(after), { language_code: after.language_code });
+  const extra = { language_code: after.language_code };
+  return auditOfferPart(tx, tenantId, ctx, action, part, was, withoutStamps(after), extra);
 }

@@ -77,7 +77,7 @@ describe("door 8: each money, eligibility and access change is audited with who 
     expect(JSON.stringify(created.details)).not.toContain(made.key);
     must(await d.call("DELETE", `/api/api-keys/${made.api_key_id}`, { key: TEST_PLATFORM_KEY }), 204);
     const revoked = await latest("revoke_api_key");
-    expect(revoked).toMatchObject({ api_key_id: null, issuer_type: "human", subject_id: made.api_key_id });
+    expect(revoked).toMatchObject({ api_key_id: null, role: "platform", issuer_type: "human", subject_id: made.api_key_id });
     expect(revoked.details.before.revoked_at).toBeNull();
     expect(revoked.details.after.revoked_at).toEqual(expect.any(String));
   });
@@ -118,6 +118,10 @@ describe("door 8: each money, eligibility and access change is audited with who 
 
   it("redemption controls, campaigns, customer lists and codes", async () => {
     const offer = await d.offer(d.admin.key, { offer_status: "active" });
+    // Redeem writes its audit row in the same statement as the ledger row; the role still shows.
+    must(await d.redeem(offer.promo_codes[0].promo_code), 201);
+    const redeemed = await latest("redeem_discount_code");
+    expect(redeemed).toMatchObject({ role: "connector", issuer_type: "connector", api_key_id: d.connector.api_key_id });
     const control = must(await d.call("POST", "/dashboard/offers/redemption-controls", { key: d.admin.key, body: { offer_id: offer.offer_id, usage_limit: 3 } }), 201).body;
     expect((await latest("create_redemption_control")).details).toMatchObject({ before: null, after: { usage_limit: 3 }, offer_id: offer.offer_id });
     must(await d.call("PUT", `/dashboard/offers/redemption-controls/${control.control_id}`, { key: d.admin.key, body: { usage_limit: 9 } }), 200);

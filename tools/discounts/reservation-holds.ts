@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Counters, customerUseKey } from "@/core/governance";
 import type { Tx } from "@/db/database";
+import { executeNamed } from "./redeem-prefix";
 
 // Live checkout holds (CONTRACT §8) as counter deltas. A hold is live while active and unexpired; it
 // counts as one use of its code (per customer too), one use of its offer, and its cents in every spend
@@ -33,43 +34,62 @@ export type Holds = {
 
 const parse = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
 
+/** What the holds are read for: codes, spend keys and offers (SQL arrays), named reservations to lock, and the clock. */
+export type HoldsSource = { codeIds: SQL; spendKeys: SQL; offerIds: SQL; reservationIds: SQL; lockNamed: boolean; now: Date };
+
+/**
+ * The holds' columns (codes, spend, offers, named) as SQL over array expressions (why: redeem reads them in the same
+ * statement as its live use counts; budget reads them alone). Named reservations are locked only when asked.
+ */
+export function holdsCols(tenantId: string, q: HoldsSource): SQL {
+  const live = sql`tenant_id = ${tenantId} and status = 'active' and expires_at > ${q.now.toISOString()}::timestamptz`;
+  return sql`(select json_agg(x) from (select code_id, customer_id, count(*)::int as n from discount_reservations
+       where ${live} and code_id = any(${q.codeIds}) group by code_id, customer_id) x) as h_codes,
+    (select json_agg(x) from (select k as key, sum(discount_cents)::bigint as cents
+       from discount_reservations, jsonb_array_elements_text(spend_keys) k
+       where ${live} and spend_keys ?| ${q.spendKeys} and k = any(${q.spendKeys}) group by k) x) as h_spend,
+    (select json_agg(x) from (select offer_id, customer_id, count(*)::int as n from discount_reservations
+       where ${live} and offer_id = any(${q.offerIds}) group by offer_id, customer_id) x) as h_offers,
+    (select json_agg(r) from (
+       select reservation_id, code_id, surface, offer_id, customer_id, discount_cents, spend_keys, status, expires_at
+       from discount_reservations where tenant_id = ${tenantId} and reservation_id = any(${q.reservationIds}) ${sql.raw(q.lockNamed ? "for update" : "")}) r) as h_named`;
+}
+
+/** A JSON list of strings as a SQL text[] (why: one parameter, whatever the list's length). */
+export const textArray = (xs: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify([...new Set(xs)])}::jsonb))`;
+/** A JSON list of uuids as a SQL uuid[]. */
+export const uuidArray = (xs: string[]) => sql`array(select (jsonb_array_elements_text(${JSON.stringify([...new Set(xs)])}::jsonb))::uuid)`;
+
 /** Reads live holds touching these codes, spend keys and offers, and the named reservations, in one statement. */
 export async function loadHolds(
   tx: Tx, tenantId: string,
   q: { codeIds: string[]; spendKeys: string[]; offerIds: string[]; reservationIds: string[]; now: Date },
 ): Promise<Holds> {
-  const j = (xs: string[]) => JSON.stringify([...new Set(xs)]);
-  const ids = (xs: string[]) => sql`any(array(select (jsonb_array_elements_text(${j(xs)}::jsonb))::uuid))`;
-  // Named reservations are locked for consuming; none named (validate's read-only transaction) locks nothing.
-  const lockNamed = sql.raw(q.reservationIds.length ? "for update" : "");
-  const live = sql`tenant_id = ${tenantId} and status = 'active' and expires_at > ${q.now.toISOString()}::timestamptz`;
-  const keys = sql`array(select jsonb_array_elements_text(${j(q.spendKeys)}::jsonb))`;
-  const res = await tx.execute(sql`select
-    (select json_agg(x) from (select code_id, customer_id, count(*)::int as n from discount_reservations
-       where ${live} and code_id = ${ids(q.codeIds)} group by code_id, customer_id) x) as codes,
-    (select json_agg(x) from (select k as key, sum(discount_cents)::bigint as cents
-       from discount_reservations, jsonb_array_elements_text(spend_keys) k
-       where ${live} and spend_keys ?| ${keys} and k = any(${keys}) group by k) x) as spend,
-    (select json_agg(x) from (select offer_id, customer_id, count(*)::int as n from discount_reservations
-       where ${live} and offer_id = ${ids(q.offerIds)} group by offer_id, customer_id) x) as offers,
-    (select json_agg(r) from (
-       select reservation_id, code_id, surface, offer_id, customer_id, discount_cents, spend_keys, status, expires_at
-       from discount_reservations where tenant_id = ${tenantId} and reservation_id = ${ids(q.reservationIds)} ${lockNamed}) r) as named`);
-  const r = (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
+  const src = {
+    codeIds: uuidArray(q.codeIds), spendKeys: textArray(q.spendKeys), offerIds: uuidArray(q.offerIds), reservationIds: uuidArray(q.reservationIds),
+    lockNamed: q.reservationIds.length > 0, now: q.now,
+  };
+  // Constant text per variant, so PostgreSQL plans it once per connection (it runs under redeem's locks).
+  const res = await executeNamed(tx, q.reservationIds.length ? "redeem_holds_named" : "redeem_holds", sql`select ${holdsCols(tenantId, src)}`);
+  return parseHolds((res as unknown as { rows: Record<string, unknown>[] }).rows[0]);
+}
+
+/** The holds' columns of a result row as counter deltas and reservations. */
+export function parseHolds(r: Record<string, unknown>): Holds {
   const h: Holds = {
     uses: new Map(), customerUses: new Map(), spent: new Map(), offerUses: new Map(), offerCustomerUses: new Map(), named: new Map(),
   };
   const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
-  for (const x of parse<{ code_id: string; customer_id: string; n: number }[] | null>(r.codes) ?? []) {
+  for (const x of parse<{ code_id: string; customer_id: string; n: number }[] | null>(r.h_codes) ?? []) {
     add(h.uses, x.code_id, Number(x.n));
     add(h.customerUses, customerUseKey(x.code_id, x.customer_id), Number(x.n));
   }
-  for (const x of parse<{ key: string; cents: number }[] | null>(r.spend) ?? []) add(h.spent, x.key, Number(x.cents));
-  for (const x of parse<{ offer_id: string; customer_id: string; n: number }[] | null>(r.offers) ?? []) {
+  for (const x of parse<{ key: string; cents: number }[] | null>(r.h_spend) ?? []) add(h.spent, x.key, Number(x.cents));
+  for (const x of parse<{ offer_id: string; customer_id: string; n: number }[] | null>(r.h_offers) ?? []) {
     add(h.offerUses, x.offer_id, Number(x.n));
     add(h.offerCustomerUses, customerUseKey(x.offer_id, x.customer_id), Number(x.n));
   }
-  for (const x of parse<Record<string, unknown>[] | null>(r.named) ?? []) {
+  for (const x of parse<Record<string, unknown>[] | null>(r.h_named) ?? []) {
     h.named.set(String(x.reservation_id), {
       ...(x as Reservation), discount_cents: Number(x.discount_cents), spend_keys: parse<string[]>(x.spend_keys),
       expires_at: new Date(String(x.expires_at)),
@@ -108,15 +128,4 @@ export function consumable(
 ): r is Reservation {
   if (!r || r.status !== "active" || r.expires_at <= a.now) return false;
   return r.code_id === a.code_id && r.customer_id === a.customerKey && r.surface === a.surface;
-}
-
-/** Marks reservations consumed by the redemptions that spent them (same transaction as the ledger rows). */
-export async function markConsumed(
-  tx: Tx, tenantId: string, pairs: [reservationId: string, redemptionId: string][], now: Date,
-): Promise<void> {
-  if (pairs.length === 0) return;
-  const values = sql.join(pairs.map(([r, d]) => sql`(${r}::uuid, ${d}::uuid)`), sql`, `);
-  await tx.execute(sql`update discount_reservations x
-    set status = 'consumed', redemption_id = v.d, updated_at = ${now.toISOString()}::timestamptz
-    from (values ${values}) as v(r, d) where x.tenant_id = ${tenantId} and x.reservation_id = v.r and x.status = 'active'`);
 }

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discountCodes, discountRedemptions } from "@/db/schema";
+import { budgetViewInTx } from "@/tools/discounts/budget-tools";
 import { loadEligibility, loadLatestSnapshots, loadOfferBudgets, loadPolicies, loadTenantBudget } from "@/tools/discounts/facts";
+import { loadGovernanceFacts } from "@/tools/discounts/governance-facts";
 import { idemKey, loadRedeemPrefix, NIL_SCOPE } from "@/tools/discounts/redeem-prefix";
 import { createTestDatabase, type TestDatabase } from "./support/db";
 import { expectStatus, type GovernedTenant, governedTenant, testClock } from "./support/governed-tenant";
@@ -95,6 +97,31 @@ describe("the redeem prefix statement equals the facts loaders", () => {
       const ledger = await tx.select().from(discountRedemptions).where(inArray(discountRedemptions.idempotency_key, keys));
       expect(ledger).toHaveLength(usedKeys.length);
       expect(prefix.usedKeys).toEqual(new Set(ledger.map((r) => idemKey(r.api_key_id ?? NIL_SCOPE, r.idempotency_key!))));
+    });
+  });
+});
+
+describe("the governance-facts statement equals the facts loaders", () => {
+  it("for every surface and for one, with the budget's current-window spend and the taken-code check", async () => {
+    await t.database.withTenant(g.tenantId, async (tx) => {
+      const now = clock.now;
+      const all = await loadGovernanceFacts(tx, g.tenantId, now, null, { promoCode: promos[0].toLowerCase() });
+      const surfaces = ["hub", "shopify"];
+      const policies = await loadPolicies(tx, g.tenantId, surfaces);
+      expect(all.policies).toEqual(surfaces.map((s) => policies.get(s)));
+      const kpis = [...policies.values()].flatMap((p) => p.kpi_floors.map((f) => f.kpi));
+      expect(sortSnaps(all.snapshots)).toEqual(sortSnaps(await loadLatestSnapshots(tx, g.tenantId, kpis, surfaces)));
+      const view = await budgetViewInTx(tx, g.tenantId, now);
+      expect(view!.spent_cents).toBeGreaterThan(0);
+      expect(all.tenantBudget).toEqual({ scope: "tenant", scope_id: "", cap_cents: view!.cap_cents, spent_cents: view!.spent_cents, period: view!.period });
+      expect(all.takenCodes).toEqual([promos[0]]);
+      expect(all.currency).toBe("USD");
+
+      const hub = await loadGovernanceFacts(tx, g.tenantId, now, ["hub"]);
+      expect(hub.policies).toEqual([policies.get("hub")]);
+      const hubKpis = policies.get("hub")!.kpi_floors.map((f) => f.kpi);
+      expect(sortSnaps(hub.snapshots)).toEqual(sortSnaps(await loadLatestSnapshots(tx, g.tenantId, hubKpis, ["hub"])));
+      expect(hub.takenCodes).toEqual([]);
     });
   });
 });

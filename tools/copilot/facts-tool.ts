@@ -1,6 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { discountCodes, tenants } from "@/db/schema";
 import { tenantTx } from "../context";
 import { loadGovernanceFacts } from "../discounts/governance-facts";
 import { defineTool } from "../registry";
@@ -48,16 +46,10 @@ export const getCopilotFacts = defineTool({
   async execute(input, ctx) {
     const now = ctx.now();
     return tenantTx(ctx, async (tx, tenantId) => {
-      const [tenant] = await tx.select({ currency: tenants.currency, settings: tenants.settings }).from(tenants).where(eq(tenants.tenant_id, tenantId));
-      const facts = await loadGovernanceFacts(tx, tenantId, now, null);
-      const code = input.promo_code?.trim().toUpperCase();
-      const taken = code
-        ? await tx.select({ code: discountCodes.promo_code }).from(discountCodes)
-          .where(and(eq(discountCodes.tenant_id, tenantId), sql`upper(${discountCodes.promo_code}) = ${code}`))
-        : [];
+      const facts = await loadGovernanceFacts(tx, tenantId, now, null, { promoCode: input.promo_code });
       return {
-        currency: tenant?.currency ?? "USD", settings: tenant?.settings ?? {}, policies: facts.policies,
-        snapshots: facts.snapshots, tenant_budget: facts.tenantBudget as CopilotFacts["tenant_budget"], existing_codes: taken.map((r) => r.code.toUpperCase()),
+        currency: facts.currency, settings: facts.settings, policies: facts.policies, snapshots: facts.snapshots,
+        tenant_budget: facts.tenantBudget as CopilotFacts["tenant_budget"], existing_codes: facts.takenCodes,
       };
     });
   },

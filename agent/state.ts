@@ -54,6 +54,8 @@ export const GoalSchema = z.object({
   audience: z.array(z.string()).nullable().default(null),
   programType: OfferDraftSchema.shape.programType,
   recommendations: z.array(z.string()),
+  /** Every piece of advice given on this draft so far: a later turn says only what is new. */
+  advised: z.array(z.string()).default([]),
   /** What the reader found ambiguous and left empty, so the agent can say so. */
   notes: z.array(z.string()),
 });

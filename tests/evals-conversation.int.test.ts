@@ -55,6 +55,12 @@ describe("conversation evals", () => {
       const input = { ...before.values, messages: [new HumanMessage(turn.say)] } as Parameters<typeof graph.invoke>[0];
       const state = await graph.invoke(input, config);
       if (turn.expected) expect(state.draft, `after "${turn.say}"`).toMatchObject(turn.expected);
+      const reply = String(state.messages.at(-1)?.content ?? "");
+      // Each answer is acknowledged with what changed, and advice already given is not repeated.
+      if (turn.asked) {
+        expect(reply, `reply to "${turn.say}"`).toMatch(/^• Changed: /);
+        expect(reply).not.toMatch(/allows \d+%–\d+% off/);
+      }
     }
   });
 });

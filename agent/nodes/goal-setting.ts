@@ -61,6 +61,9 @@ export function goalSettingNode(deps: AgentDeps) {
       throw err;
     }
     const facts = await loadTenantFacts(deps, rc.caller, now, null);
+    const advice = recommendations(extraction.draft, facts);
+    // Policy and budget bullets were said on an earlier turn of this draft: say only what is new.
+    const said = new Set(previous ? (state.goal?.advised ?? []) : []);
     return {
       extracted: extraction.draft,
       goal: {
@@ -68,7 +71,8 @@ export function goalSettingNode(deps: AgentDeps) {
         target: measurableTarget(extraction.draft.objective),
         audience: extraction.draft.targetAudience,
         programType: extraction.draft.programType,
-        recommendations: recommendations(extraction.draft, facts),
+        recommendations: advice.filter((r) => !said.has(r)),
+        advised: [...new Set([...said, ...advice])],
         notes: extraction.notes,
       },
       llmCalls: state.llmCalls + extraction.llmCalls,

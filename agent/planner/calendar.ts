@@ -20,6 +20,14 @@ export function fmt(y: number, m: number, d: number): string {
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+const SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A date as a marketer reads it ("Dec 1, 2026"), never the ISO form, for notes and questions. */
+export function spoken(iso: string): string {
+  const { y, m, d } = parseYmd(iso);
+  return `${SHORT[m - 1]} ${d}, ${y}`;
+}
+
 /** Days in a month, so "December" can end on the right day. */
 export function lastDay(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();

@@ -1,5 +1,5 @@
 import * as chrono from "chrono-node";
-import { addDays, addMonths, fmt, lastDay, parseYmd, substituteHolidays } from "./calendar";
+import { addDays, addMonths, fmt, lastDay, parseYmd, spoken, substituteHolidays } from "./calendar";
 import { rewriteExpressions, type Duration } from "./date-phrases";
 
 // Offer start/end dates from free text, resolved against an injected today. chrono-node does the
@@ -106,13 +106,14 @@ export function extractDates(text: string, today: string, opts: { dayFirstLocale
     else if (endDate && !startDate) startDate = applyDuration(endDate, duration, -1);
     else if (!startDate && !endDate) notes.push("The brief gives a duration but no start date; dates left empty.");
   }
-  if (startDate && endDate && endDate < startDate) notes.push(`The end date ${endDate} is before the start date ${startDate}.`);
+  if (startDate && endDate && endDate < startDate) notes.push(`The end date (${spoken(endDate)}) is before the start (${spoken(startDate)}).`);
   return { startDate, endDate, notes };
 }
 
 function pick(found: Set<string>, side: "start" | "end", notes: string[]): string | null {
   if (found.size <= 1) return [...found][0] ?? null;
-  notes.push(`The brief names several ${side} dates (${[...found].join(", ")}); ${side}Date left empty.`);
+  const options = [...found].sort().map(spoken);
+  notes.push(`${side === "start" ? "Start" : "End"} ${options.slice(0, -1).join(", ")} or ${options.at(-1)}? The brief names more than one, so the ${side} date is left for you to pick.`);
   return null;
 }
 

@@ -17,10 +17,14 @@ afterAll(async () => { await browser?.close(); });
 
 const COOKIE = "__Host-oc_session";
 const sessionCookie = async (ctx: BrowserContext): Promise<Cookie | undefined> => (await ctx.cookies()).find((c) => c.name === COOKIE);
-/** GET a page with only this session cookie; where it sends us tells whether the session is alive. */
+/** GET a page with only this session cookie. */
 const pageWith = (id: string, path = "/offers") =>
   fetch(`${app.baseUrl}${path}`, { headers: { cookie: `${COOKIE}=${id}` }, redirect: "manual" });
-const alive = async (id: string) => (await pageWith(id)).status === 200;
+/** A live session renders the signed-in header (its role badge); a dead one is sent to /sign-in. */
+const alive = async (id: string) => {
+  const res = await pageWith(id);
+  return res.status === 200 && (await res.text()).includes('data-testid="role-badge"');
+};
 
 /** A fresh admin key of the demo tenant, so revoking it disturbs no other test. */
 async function freshAdminKey(): Promise<{ api_key_id: string; key: string }> {
@@ -97,7 +101,7 @@ describe("the session cookie", () => {
     expect((await api(app, app.demo.admin_key, "DELETE", `/api/api-keys/${fresh.api_key_id}`)).status).toBe(204);
     expect(await alive(id)).toBe(false);
     await page.goto("/offers");
-    expect(new URL(page.url()).pathname).toBe("/sign-in");
+    await page.waitForURL((u) => u.pathname === "/sign-in");
     await ctx.close();
   });
 });
@@ -162,7 +166,7 @@ describe("the next= guard", () => {
 
 describe("demo defaults", () => {
   it("under NODE_ENV=production without DEMO_SEED=true: no demo tenant, no demo keys, no demo sign-in", async () => {
-    const prod = await startApp({ env: { DEMO_SEED: "" }, demo: false });
+    const prod = await startApp({ env: { DEMO_SEED: "" }, demo: false, reuseBuild: true });
     try {
       const html = await (await fetch(`${prod.baseUrl}/sign-in`)).text();
       expect(html).toContain("API key");

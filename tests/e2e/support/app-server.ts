@@ -60,7 +60,9 @@ export async function startApp(opts: { env?: Record<string, string>; demo?: bool
     ...opts.env,
   };
   let output = "";
-  const args = opts.reuseBuild ? ["--import", "tsx", "server/main.ts"] : ["scripts/start.mjs"];
+  // E2E_REUSE_BUILD=1: serve the build already in the dist dir, even if sources changed since (busy shared trees).
+  const reuse = opts.reuseBuild ?? process.env.E2E_REUSE_BUILD === "1";
+  const args = reuse ? ["--import", "tsx", "server/main.ts"] : ["scripts/start.mjs"];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d) => { output += d; });
   child.stderr!.on("data", (d) => { output += d; });

@@ -106,7 +106,7 @@ async function verdict(p: Found): Promise<Verdict> {
     const exact = await check(part, flags, { checker: "automaton", timeout: 3_000 });
     if (exact.status === "vulnerable") return exact;
     if (exact.status === "unknown") {
-      return check(p.source, flags, { checker: "fuzz", timeout: 60_000, attackTimeout: null, incubationTimeout: null });
+      return check(p.source, flags, { checker: "fuzz", timeout: 180_000, attackTimeout: null, incubationTimeout: null });
     }
   }
   return { status: "safe" } as Verdict;

@@ -11,7 +11,7 @@ export type MoneyTerms = { totalBudget: Amount | null; minimumSpend: Amount | nu
 const A = `(${AMOUNT})`;
 const M = `(${MONEY})`;
 // Includes the common misspellings of "budget": a typo must not turn the amount into something else.
-const BUDGET_NOUN = String.raw`(?:(?:total|campaign|marketing|overall|promo(?:tion)?|program|offer|discount|spend)\s+)?(?:budget|buget|budjet|budgte|bugdet)`;
+const BUDGET_NOUN = String.raw`(?:(?:total|campaign|marketing|overall|promo(?:tion)?|program|offer|discount|spend)\s{1,3})?(?:budget|buget|budjet|budgte|bugdet)`;
 
 // Words between "budget" and its amount ("budget is capped at $50k"): at most three, each a whole word.
 const BUDGET_LINK = String.raw`(?:of|is|at|to|=|around|about|roughly|approx(?:imately|\.)?|like|set|up|capped|cap|should|will|be|limit(?:ed)?|max(?:imum)?|~)`;

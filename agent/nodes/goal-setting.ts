@@ -5,7 +5,9 @@ import { recommendations } from "../advice";
 import { type AgentDeps, runConfig, todayOf } from "../config";
 import { loadTenantFacts } from "../facts";
 import { ModelAnswerError } from "../model";
-import { answerInContext, type AskedContext } from "../planner/answers";
+import { emptyDraft, type OfferDraft } from "../draft";
+import { answerInContext, ASKS_FOR_SUGGESTION, type AskedContext } from "../planner/answers";
+import { proposeOffer } from "../recommend/propose";
 import { measurableTarget } from "../planner/objective";
 import type { OfferState, OfferStateUpdate } from "../state";
 
@@ -38,6 +40,24 @@ export function askedContext(state: OfferState): AskedContext | null {
   return { field: q.field, offerType: state.draft?.offerType ?? null };
 }
 
+/** "What do you suggest?": the open fields proposed inside policy and budget, with the reasons, no model call. */
+async function suggest(deps: AgentDeps, state: OfferState, rc: ReturnType<typeof runConfig>, now: Date, previous: OfferDraft | null): Promise<OfferStateUpdate> {
+  const facts = await loadTenantFacts(deps, rc.caller, now, null);
+  const base = previous ?? emptyDraft();
+  const { patch, reasons } = proposeOffer(base, facts, todayOf(rc, now));
+  const draft = { ...base, ...patch };
+  return {
+    extracted: draft,
+    goal: {
+      objective: draft.objective, target: measurableTarget(draft.objective), audience: draft.targetAudience,
+      programType: draft.programType, recommendations: ["My suggestion:", ...reasons], advised: state.goal?.advised ?? [], notes: [],
+    },
+    llmCalls: state.llmCalls,
+    error: null,
+    decision: null,
+  };
+}
+
 /** Builds the node; a refused caller or an unusable model answer ends the turn with a message. */
 export function goalSettingNode(deps: AgentDeps) {
   return async (state: OfferState, config: LangGraphRunnableConfig): Promise<OfferStateUpdate> => {
@@ -53,6 +73,7 @@ export function goalSettingNode(deps: AgentDeps) {
     const read = answerInContext(askedContext(state), message);
     // After a commit the next brief starts a new offer; otherwise the message edits the current draft.
     const previous = state.committed ? null : state.draft;
+    if (ASKS_FOR_SUGGESTION.test(message)) return suggest(deps, state, rc, now, previous);
     let extraction;
     try {
       extraction = await deps.model.extract({ message: read, previous, today: todayOf(rc, now) });

@@ -1,5 +1,5 @@
 import type { Budget, BudgetView } from "@/lib/ui/control-view";
-import { money } from "@/lib/ui/types";
+import { money } from "@/lib/ui/format";
 
 const COLOR_WORD = { green: "Healthy", amber: "Watch", red: "Critical" } as const;
 

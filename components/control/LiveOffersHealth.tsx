@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { HealthBadge } from "@/components/ui/HealthBadge";
-import { money, type OfferSummary } from "@/lib/ui/types";
+import { money } from "@/lib/ui/format";
+import type { OfferSummary } from "@/lib/ui/outputs";
 
 type Budget = { cap_cents: number; spent_cents: number; headroom_cents: number } | null;
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { budgetView } from "@/lib/ui/control-view";
-import { money } from "@/lib/ui/types";
+import { money } from "@/lib/ui/format";
 import type { TenantBudget, TenantBudgetList } from "@/tools/ui/tenant-budgets";
 import { BudgetBar, BudgetLight, exhaustionText } from "./HeadroomMonitor";
 

@@ -3,7 +3,8 @@
 import { useState, useTransition } from "react";
 import { SURFACES } from "@/core/offers/vocabulary";
 import { addCode, deactivateCode, generateCodes, type ManageState } from "@/lib/ui/offer-manage-actions";
-import { money, type PromoCode } from "@/lib/ui/types";
+import { money } from "@/lib/ui/format";
+import type { PromoCode } from "@/lib/ui/outputs";
 
 type Terms = { discount_type: string; value: number } | null;
 type Props = {

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { minorPerMajor } from "@/core/offers/money";
 import { type ManageState, saveOfferFields } from "@/lib/ui/offer-manage-actions";
-import type { OfferSummary } from "@/lib/ui/types";
+import type { OfferSummary } from "@/lib/ui/outputs";
 
 // Editing a saved offer: plain-word errors beside each field before anything is sent, the server's field
 // errors in the same places after, and "Saved." when it saved. Money is typed in currency units.

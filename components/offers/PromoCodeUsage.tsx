@@ -1,4 +1,4 @@
-import type { PromoCode } from "@/lib/ui/types";
+import type { PromoCode } from "@/lib/ui/outputs";
 
 /** Each code's redemptions against its total limit, as a meter plus the numbers in words. */
 export function PromoCodeUsage({ codes }: { codes: PromoCode[] }) {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { AnalyticsOutput } from "@/tools/offers/analytics-tools";
 import type { PreviewOutput } from "@/tools/offers/preview-tools";
-import { money } from "./types";
+import { money } from "./format";
 
 // Reads the analytics and preview tool outputs (tools/offers) into what the offer page draws.
 

@@ -4,7 +4,8 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { HealthBadge } from "@/components/ui/HealthBadge";
 import { requireSession } from "@/lib/ui/session";
 import { tryRoute } from "@/lib/ui/tools";
-import { money, type OfferSummary, offerValueText } from "@/lib/ui/types";
+import { money, offerValueText } from "@/lib/ui/format";
+import type { OfferSummary } from "@/lib/ui/outputs";
 
 export const metadata = { title: "Approvals · Offer Copilot" };
 

@@ -4,7 +4,8 @@ import { HealthBadge } from "@/components/ui/HealthBadge";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { requireSession } from "@/lib/ui/session";
 import { tryRoute } from "@/lib/ui/tools";
-import { type OfferList, offerValueText } from "@/lib/ui/types";
+import { offerValueText } from "@/lib/ui/format";
+import type { OfferList } from "@/lib/ui/outputs";
 
 export const metadata = { title: "Offers · Offer Copilot" };
 const PAGE = 20;

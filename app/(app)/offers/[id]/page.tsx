@@ -20,7 +20,8 @@ import { StatusBadge } from "@/components/ui/StatusBadge";
 import { type Analytics, analyticsTotals, daySeries, type Preview, previewCard, spendSeries } from "@/lib/ui/offer-view";
 import { requireSession } from "@/lib/ui/session";
 import { callRoute, tryRoute } from "@/lib/ui/tools";
-import { money, type OfferSummary, offerValueText, type PromoCode } from "@/lib/ui/types";
+import { money, offerValueText } from "@/lib/ui/format";
+import type { OfferSummary, PromoCode } from "@/lib/ui/outputs";
 
 export const metadata = { title: "Offer · Offer Copilot" };
 

@@ -1,6 +1,6 @@
 import { getSession } from "@/lib/ui/session";
 import { callRoute } from "@/lib/ui/tools";
-import type { PromoCode } from "@/lib/ui/types";
+import type { PromoCode } from "@/lib/ui/outputs";
 
 // The offer's promo codes as a CSV download (issue 16: generate a batch, then hand it to a partner).
 

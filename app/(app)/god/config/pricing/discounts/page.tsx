@@ -9,7 +9,7 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { budgetView, kpiStatuses } from "@/lib/ui/control-view";
 import { requireSession, type Session } from "@/lib/ui/session";
 import { tryRoute, tryTool } from "@/lib/ui/tools";
-import type { OfferList } from "@/lib/ui/types";
+import type { OfferList } from "@/lib/ui/outputs";
 import { getBudgetHeadroom } from "@/tools/discounts/budget-tools";
 import { listKpiSnapshots } from "@/tools/discounts/kpi-tools";
 import { listDiscountPolicies } from "@/tools/discounts/policy-tools";

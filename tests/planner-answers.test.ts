@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planOffline } from "@/agent/planner";
-import { answerInContext, ASKS_FOR_SUGGESTION } from "@/agent/planner/answers";
+import { answerInContext, ASKS_FOR_SUGGESTION, suggestionsFor } from "@/agent/planner/answers";
 import { describeTarget, measurableTarget } from "@/agent/planner/objective";
 
 // Answers read in the context of the question that was asked, and the measurable target of an objective.
@@ -43,6 +43,20 @@ describe("answers to the agent's question", () => {
     expect(ASKS_FOR_SUGGESTION.test("what do you suggest?")).toBe(true);
     expect(ASKS_FOR_SUGGESTION.test("you decide")).toBe(true);
     expect(ASKS_FOR_SUGGESTION.test("5000")).toBe(false);
+  });
+});
+
+describe("one-click answers", () => {
+  it("are answers the planner reads as the asked field", () => {
+    const read = (field: string, say: string) => planOffline(answerInContext({ field, offerType: "percentage_discount" }, say), { today, previous: base }).draft;
+    expect(suggestionsFor("startDate").map((s) => read("startDate", s).startDate)).toEqual(["2026-11-16", "2026-11-17", "2026-11-23"]);
+    expect(suggestionsFor("redemptionMethod").map((s) => read("redemptionMethod", s).redemptionMethod))
+      .toEqual(["promo_code", "online_link", "show_save", "barcode"]);
+    expect(suggestionsFor("totalBudget").slice(0, 3).map((s) => read("totalBudget", s).totalBudget)).toEqual([5000, 10000, 25000]);
+  });
+
+  it("offer the surfaces the question lists", () => {
+    expect(suggestionsFor("surface", "Where will customers redeem it: hub, marketplace, shopify?")).toEqual(["hub", "marketplace", "shopify"]);
   });
 });
 

@@ -72,3 +72,21 @@ function methodAnswer(text: string): string {
   if (/\b(?:promo|code|coupon)\b/i.test(text) && !/\b[A-Z0-9]{3,}\d\b/.test(text)) return "redeem with a promo code";
   return text;
 }
+
+/** One-click answers to the agent's question about a field: likely replies a marketer can send as is. */
+export function suggestionsFor(field: string, question = ""): string[] {
+  switch (field) {
+    case "offerType": return ["A percentage off", "A fixed amount off", "Free shipping", "What do you suggest?"];
+    case "offerValue": return ["10", "15", "20", "What do you suggest?"];
+    case "startDate": return ["Today", "Tomorrow", "Next Monday"];
+    case "endDate": return ["End of the month", "End of the year", "What do you suggest?"];
+    case "totalBudget": return ["$5,000", "$10,000", "$25,000", "What do you suggest?"];
+    case "redemptionMethod": return ["A promo code", "Online link", "Show and save", "Barcode"];
+    case "surface": {
+      // The question lists the tenant's surfaces after its colon ("...: hub, marketplace, shopify?").
+      const list = question.split(":").pop() ?? "";
+      return list.replace(/\?$/, "").split(/,\s?|\sor\s/).map((s) => s.trim()).filter((s) => /^[a-z]{2,20}$/.test(s));
+    }
+    default: return [];
+  }
+}

@@ -3,6 +3,9 @@
 import { type KeyboardEvent, useEffect, useId, useReducer, useRef, useState } from "react";
 import { CopilotKitCoreRuntimeConnectionStatus, useAgent, useCopilotKit } from "@copilotkit/react-core/v2";
 import { type InputProps, useChatContext } from "@copilotkit/react-ui";
+import { useCoAgent } from "@copilotkit/react-core";
+import { suggestionsFor } from "@/agent/planner/answers";
+import type { OfferState } from "@/agent/state";
 import { AGENT_NAME } from "./DraftPanel";
 import { usePendingReview } from "./review-context";
 
@@ -61,6 +64,10 @@ export function ChatInput({ inProgress, onSend, onStop, hideStopButton = false }
   const ready = status === "ready";
   const canSend = ready && !inProgress && !review && text.trim().length > 0;
   const showStop = ready && inProgress && !hideStopButton;
+  // The agent's open question, answered in one click ("$5,000", "Online link", "What do you suggest?").
+  const { state: agent } = useCoAgent<Partial<Pick<OfferState, "verdict" | "pendingQuestion">>>({ name: AGENT_NAME, initialState: {} });
+  const asked = agent?.verdict?.questions[0];
+  const chips = asked && agent?.pendingQuestion === asked.question ? suggestionsFor(asked.field, asked.question) : [];
 
   // Grows with the text up to MAX_ROWS lines, then scrolls.
   useEffect(() => {
@@ -87,6 +94,14 @@ export function ChatInput({ inProgress, onSend, onStop, hideStopButton = false }
   return (
     <div className="copilotKitInputContainer" data-chat-status={status}>
       {hint && <p id={`${id}-status`} role="status" className="small muted chat-status" style={{ margin: "0 14px 6px" }} data-testid="chat-status">{hint}</p>}
+      {chips.length > 0 && (
+        <div className="row small" style={{ margin: "0 14px 6px", gap: 6, flexWrap: "wrap" }} data-testid="answer-suggestions">
+          <span className="muted">Answer:</span>
+          {chips.map((c) => (
+            <button key={c} type="button" className="btn btn-small" disabled={!ready || inProgress || !!review} onClick={() => onSend(c)}>{c}</button>
+          ))}
+        </div>
+      )}
       <div className="copilotKitInput" onClick={(e) => { if (!(e.target as HTMLElement).closest("button")) ref.current?.focus(); }}>
         <label htmlFor={id} className="sr-only">Message the copilot</label>
         <textarea

@@ -185,13 +185,36 @@ describe("Shopify connector end to end", () => {
     mark("reconcile: breach visible as usage drift, 0 after the breached order is cancelled");
   });
 
+  it("a checkout it can see is held: the code's last use waits for that checkout's order", async () => {
+    for (const [kpi, value] of [["profit", 100_000], ["mer", 3]] as const) {
+      await api("POST", "/api/kpi-snapshots", { key: keys.admin.key, body: { kpi, value, surface: "shopify" } });
+    }
+    await connector.core.issueCode({ surface: "shopify", discount_type: "percentage", value: 10, usage_limit: 1, promo_code: "LASTONE" });
+    expect((await connector.syncOnce()).created).toEqual(["LASTONE"]);
+    const cart = (token: string, customerId: number) => ({
+      token, email: `buyer${customerId}@example.com`, customer: { id: customerId }, subtotal_price: "180.00", total_price: "180.00",
+      discount_codes: [{ code: "LASTONE", amount: "20.00", type: "percentage" }],
+    });
+    expect((await fake.deliver("checkouts/update", cart("ck-601", 601)))[0].status).toBe(200);
+    expect((await fake.deliver("checkouts/update", cart("ck-602", 602)))[0].status).toBe(200);
+    const other = await api("POST", "/dashboard/promo-codes/validate", { key: keys.connector.key, body: { promo_code: "LASTONE", surface: "shopify", order_total_cents: 18_000, customer_id: "602" } });
+    expect(other.body.reasons).toEqual([expect.objectContaining({ code: "usage_limit" })]);
+    const o = { ...placeOrder(fake.shop, { id: 9101, code: "LASTONE", subtotalCents: 20_000, discountCents: 2_000, customerId: 601 }), checkout_token: "ck-601" };
+    expect((await fake.deliver("orders/create", o))[0].status).toBe(200);
+    const audit = (await api("GET", "/api/audit?action=redeem_discount_code&limit=5", { key: keys.admin.key })).body.entries;
+    expect(audit.find((e: any) => e.details?.order_id === "9101")).toMatchObject({ allowed: true, details: { reservation_id: expect.any(String) } });
+    mark("checkouts/update → reserve (a second cart refused: usage_limit); orders/create redeems with the hold");
+  });
+
   it("a code deactivated in the core is deactivated in Shopify", async () => {
     const codes = (await api("GET", "/dashboard/promo-codes?surface=shopify", { key: keys.admin.key })).body.promo_codes;
-    const del = await api("DELETE", `/dashboard/promo-codes/${codes[0].code_id}`, { key: keys.admin.key });
+    const study = codes.find((c: any) => c.promo_code === promo);
+    const del = await api("DELETE", `/dashboard/promo-codes/${study.code_id}`, { key: keys.admin.key });
     expect(del.status).toBeLessThan(300);
     expect((await connector.syncOnce()).deactivated).toEqual([promo]);
-    expect(fake.shop.discounts[0].status).toBe("EXPIRED");
-    expect(driftCount(await connector.reconcile())).toBe(0);
+    expect(fake.shop.discounts.find((d) => d.code === promo)?.status).toBe("EXPIRED");
+    settleUsage(fake.shop);
+    expect(await connector.reconcile()).toEqual({ missing_in_shopify: [], missing_in_core: [], usage_mismatch: [] });
     mark("core deactivation → discountCodeDeactivate; drift 0");
   });
 });

@@ -1,6 +1,7 @@
 import { createCoreClient, type DeliveryInbox, MemoryInbox, verifyHmacSignature } from "../kit";
 import path from "node:path";
 import { createAdminApi } from "./admin-api";
+import { onCheckout } from "./checkouts";
 import type { ShopifyConfig } from "./config";
 import { pushKpis } from "./feed";
 import { onOrderCancelled, onOrderCreated, onRefundCreated } from "./observe";
@@ -20,7 +21,7 @@ export type ConnectorOptions = {
   inbox?: DeliveryInbox;
 };
 
-const TOPICS = new Set(["orders/create", "orders/cancelled", "refunds/create"]);
+const TOPICS = new Set(["orders/create", "orders/cancelled", "refunds/create", "checkouts/create", "checkouts/update"]);
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
@@ -43,6 +44,7 @@ export function createShopifyConnector(cfg: ShopifyConfig, opts: ConnectorOption
     if (topic === "orders/create") await onOrderCreated(observe, payload);
     else if (topic === "orders/cancelled") await onOrderCancelled(observe, payload);
     else if (topic === "refunds/create") await onRefundCreated(observe, payload);
+    else if (topic.startsWith("checkouts/")) await onCheckout(observe, payload);
   }
 
   /** POST /webhooks/shopify: verify over the raw body, dedupe on the delivery id, process once. */

@@ -1,4 +1,5 @@
 import { type CoreClient, CoreError, GovernanceError, orderRedemptionKey } from "../kit";
+import { heldFor } from "./checkouts";
 import { decimalToCents, isFullRefund, redemptionsOf, refundCents, type ShopifyOrder } from "./mapping";
 import { orderEntry, type StateStore } from "./state";
 
@@ -9,8 +10,8 @@ import { orderEntry, type StateStore } from "./state";
 
 export type ObserveDeps = { core: CoreClient; store: StateStore; shop: string; now: () => Date; log?: (line: string) => void };
 
-/** orders/create: redeem each code once; a cancel that arrived first wins (nothing is redeemed). */
-export async function onOrderCreated(deps: ObserveDeps, order: ShopifyOrder): Promise<void> {
+/** orders/create: redeem each code once (with its checkout's hold when one was made); a cancel that arrived first wins. */
+export async function onOrderCreated(deps: ObserveDeps, order: ShopifyOrder & { checkout_token?: string | null }): Promise<void> {
   const orderId = String(order.id);
   const known = await deps.store.update((s) => {
     const o = orderEntry(s, orderId);
@@ -26,8 +27,17 @@ export async function onOrderCreated(deps: ObserveDeps, order: ShopifyOrder): Pr
     if (known.redeemed.includes(r.code)) continue;
     const key = orderRedemptionKey({ platform: "shopify", shop: deps.shop, orderId, code: r.code });
     try {
-      const { code: promo_code, ...order } = r;
-      const red = await deps.core.redeem({ promo_code, surface: "shopify", ...order }, { idempotencyKey: key });
+      const { code: promo_code, ...fields } = r;
+      const body = { promo_code, surface: "shopify", ...fields };
+      const reservation_id = await heldFor(deps, order, r.code);
+      const red = reservation_id
+        ? await deps.core.redeem({ ...body, reservation_id }, { idempotencyKey: key }).catch((err: unknown) => {
+          // An expired or mismatched hold: the order still redeems on its own, under the same key.
+          const stale = err instanceof CoreError && (err.code === "reservation_invalid" || err.code === "idempotency_conflict");
+          if (stale) return deps.core.redeem(body, { idempotencyKey: key });
+          throw err;
+        })
+        : await deps.core.redeem(body, { idempotencyKey: key });
       await deps.store.update((s) => {
         const kept = { redemption_id: red.redemption_id, discount_cents: red.discount_cents, voided: false };
         orderEntry(s, orderId).redemptions[r.code] = kept;

@@ -45,6 +45,8 @@ export type ConnectorState = {
   orders: Record<string, OrderState>;
   /** Discounts Shopify applied that the core refused, oldest first. */
   breaches: Breach[];
+  /** Reservations held per checkout token and code, for the order that completes the checkout. */
+  checkouts?: Record<string, Record<string, string>>;
 };
 
 const empty = (): ConnectorState => ({ codes: {}, orders: {}, breaches: [] });

@@ -109,6 +109,10 @@ export function codeCheck(o: OfferUnderCheck): OfferCheck {
   if (needsCode && o.promoCode === null && o.kind === "offer" && (o.liveCodes ?? 0) === 0) {
     return row("code", label, { state: "fail", reasons: [{ code: "inactive", message: "This offer is redeemed with a promo code but has none — add a code before it goes live" }] });
   }
+  if (o.kind === "offer" && (o.liveCodes ?? 0) > 0) {
+    const list = (o.codes ?? []).slice(0, 3).join(", ");
+    return row("code", label, { detail: `${o.liveCodes} code${o.liveCodes === 1 ? "" : "s"}${list ? `: ${list}${(o.codes ?? []).length > 3 ? ", …" : ""}` : ""}.` });
+  }
   if (needsCode && o.promoCode === null) return row("code", label, { detail: "A code will be generated when it is saved." });
   return row("code", label, { detail: o.promoCode ? `Code ${o.promoCode}.` : "No code needed." });
 }

@@ -59,7 +59,7 @@ export default async function OffersPage({ searchParams }: Props) {
                 {result.data.offers.map((o) => (
                   <tr key={o.offer_id} data-testid="offer-row">
                     <td><Link href={`/offers/${o.offer_id}`}>{o.short_text || "Untitled offer"}</Link></td>
-                    <td><StatusBadge status={o.offer_status} /> <HealthBadge health={o.health} /></td>
+                    <td><StatusBadge status={o.offer_status} /> {o.health !== o.offer_status && <HealthBadge health={o.health} />}</td>
                     <td>{offerValueText(o)}</td>
                     <td>{o.promo_codes.map((c) => <span key={c.code_id} className="code-chip">{c.promo_code}</span>)}</td>
                     <td className="small">{o.start_date ?? "—"} → {o.end_date ?? "—"}</td>

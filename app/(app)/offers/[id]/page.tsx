@@ -62,7 +62,7 @@ export default async function OfferPage({ params, searchParams }: Props) {
       <p className="small"><Link href="/offers">← All offers</Link></p>
       {sp.copied && <p className="alert alert-ok" role="status" data-testid="copied">This is a copy, saved as a draft. Edit it below; its promo codes were not copied.</p>}
       <div className="row" style={{ justifyContent: "space-between", alignItems: "flex-start" }}>
-        <h1 data-testid="offer-title">{title} <StatusBadge status={offer.offer_status} /> <HealthBadge health={offer.health} />
+        <h1 data-testid="offer-title">{title} <StatusBadge status={offer.offer_status} /> {offer.health !== offer.offer_status && <HealthBadge health={offer.health} />}
           {review === "submitted" && <span className="badge warn" data-testid="review-badge">awaiting approval</span>}
           {review === "rejected" && <span className="badge bad" data-testid="review-badge">rejected</span>}
         </h1>

@@ -3,13 +3,11 @@ import { can } from "@/core/auth/permissions";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { HealthBadge } from "@/components/ui/HealthBadge";
 import { requireSession } from "@/lib/ui/session";
-import { tryRoute } from "@/lib/ui/tools";
+import { tryTool } from "@/lib/ui/tools";
+import { listOfferApprovals } from "@/tools/offers/offer-review-tools";
 import { money, offerValueText } from "@/lib/ui/format";
-import type { OfferSummary } from "@/lib/ui/outputs";
 
 export const metadata = { title: "Approvals · Offer Copilot" };
-
-type Queue = { offers: (OfferSummary & { submitted_at: string; note: string | null })[]; total_count: number };
 
 /** The admin's approval queue: drafts submitted for approval, oldest first; each opens on its offer page. */
 export default async function ApprovalsPage() {
@@ -17,7 +15,7 @@ export default async function ApprovalsPage() {
   if (!can(session.caller.role, "offers.activate")) {
     return <section className="card"><h1>Approvals</h1><p className="muted">Only an admin approves offers. Your drafts show their review state on their own pages.</p></section>;
   }
-  const queue = await tryRoute<Queue>(session, "GET /dashboard/offers/approvals", { limit: 100 });
+  const queue = await tryTool(session, listOfferApprovals, { limit: 100 });
   return (
     <div className="stack">
       <h1>Approvals</h1>

@@ -3,13 +3,14 @@ import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { HealthBadge } from "@/components/ui/HealthBadge";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { requireSession } from "@/lib/ui/session";
-import { tryRoute } from "@/lib/ui/tools";
+import { tryTool } from "@/lib/ui/tools";
+import { OFFER_STATUSES } from "@/core/offers/lifecycle";
+import { listOffers } from "@/tools/offers/offer-tools";
 import { offerValueText } from "@/lib/ui/format";
-import type { OfferList } from "@/lib/ui/outputs";
 
 export const metadata = { title: "Offers · Offer Copilot" };
 const PAGE = 20;
-const STATUSES = ["draft", "active", "inactive", "expired"];
+const STATUSES = OFFER_STATUSES;
 
 type Props = { searchParams: Promise<{ q?: string; status?: string; offset?: string }> };
 
@@ -18,9 +19,9 @@ export default async function OffersPage({ searchParams }: Props) {
   const session = await requireSession("/offers");
   const sp = await searchParams;
   const q = sp.q?.trim() ?? "";
-  const status = STATUSES.includes(sp.status ?? "") ? sp.status! : "";
+  const status = STATUSES.find((s) => s === sp.status) ?? "";
   const offset = Math.max(0, Number(sp.offset) || 0);
-  const result = await tryRoute<OfferList>(session, "GET /dashboard/offers", {
+  const result = await tryTool(session, listOffers, {
     limit: PAGE, offset, ...(q ? { short_text: q } : {}), ...(status ? { offer_status: status } : {}),
   });
   const pageHref = (o: number) => `/offers?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), offset: String(o) })}`;

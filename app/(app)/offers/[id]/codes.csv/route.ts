@@ -1,5 +1,6 @@
 import { getSession } from "@/lib/ui/session";
-import { callRoute } from "@/lib/ui/tools";
+import { callTool } from "@/lib/ui/tools";
+import { listDiscountCodes } from "@/tools/discounts/code-tools";
 import type { PromoCode } from "@/lib/ui/outputs";
 
 // The offer's promo codes as a CSV download (issue 16: generate a batch, then hand it to a partner).
@@ -20,7 +21,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const rows: PromoCode[] = [];
   try {
     for (let offset = 0; offset < 10_000; offset += 100) {
-      const page = await callRoute<{ promo_codes: PromoCode[]; total_count: number }>(session, "GET /dashboard/promo-codes", { offer_id: id, limit: 100, offset });
+      const page = await callTool(session, listDiscountCodes, { offer_id: id, limit: 100, offset });
       rows.push(...page.promo_codes);
       if (rows.length >= page.total_count || page.promo_codes.length === 0) break;
     }

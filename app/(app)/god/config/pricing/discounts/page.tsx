@@ -8,8 +8,8 @@ import { TenantBudgetsTable } from "@/components/control/TenantBudgetsTable";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { budgetView, kpiStatuses } from "@/lib/ui/control-view";
 import { requireSession, type Session } from "@/lib/ui/session";
-import { tryRoute, tryTool } from "@/lib/ui/tools";
-import type { OfferList } from "@/lib/ui/outputs";
+import { tryTool } from "@/lib/ui/tools";
+import { listOffers } from "@/tools/offers/offer-tools";
 import { getBudgetHeadroom } from "@/tools/discounts/budget-tools";
 import { listKpiSnapshots } from "@/tools/discounts/kpi-tools";
 import { listDiscountPolicies } from "@/tools/discounts/policy-tools";
@@ -55,7 +55,7 @@ export default async function DiscountControlRoom({ searchParams }: { searchPara
   ]);
   const now = (await getAppDeps()).now();
   const canEdit = can(role, "policy.write");
-  const live = await tryRoute<OfferList>(session, "GET /dashboard/offers", { offer_status: "active", limit: 100 });
+  const live = await tryTool(session, listOffers, { offer_status: "active", limit: 100 });
 
   return (
     <div className="stack">

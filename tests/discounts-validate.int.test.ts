@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaignOffers, offers, programCampaigns } from "@/db/schema";
 import { lockedFactBook } from "@/tools/discounts/redeem-book";
-import { loadRedeemPrefix } from "@/tools/discounts/redeem-prefix";
+import { loadLockedFacts } from "@/tools/discounts/redeem-locks";
 import { createTestDatabase, type TestDatabase } from "./support/db";
 import { discountState } from "./support/discount-state";
 import { expectStatus, type GovernedTenant, governedTenant, T0, testClock } from "./support/governed-tenant";
@@ -122,8 +122,8 @@ describe("validate's transaction is read-only in the database", () => {
     const pre = { promo: code.promo_code };
     const attempt = { surface: "shopify", order_total_cents: 10_000, customerKey: "c@x.com", now: clock.now };
     const write = t.database.withTenant(g.tenantId, async (tx) => {
-      const prefix = await loadRedeemPrefix(tx, g.tenantId, [pre.promo], [], ["c@x.com"]);
-      await lockedFactBook(tx, g.tenantId, prefix, [{ ...attempt, sketch: prefix.codes.get(pre.promo)! }], { lock: false });
+      const facts = await loadLockedFacts(tx, g.tenantId, { promoCodes: [pre.promo], keys: [], customerKeys: ["c@x.com"], nows: [clock.now] }, { lock: false });
+      await lockedFactBook(tx, g.tenantId, facts, [{ ...attempt, sketch: facts.pre.codes.get(pre.promo)! }], { lock: false });
       await tx.execute(sql`update discount_codes set redemption_count = redemption_count + 1 where code_id = ${code.code_id}`);
     });
     // SQLSTATE 25006 read_only_sql_transaction, from the database itself.

@@ -11,14 +11,15 @@ import { type PendingRedemption, writeRedemptions } from "./counter-writes";
 import { keyOf } from "./facts";
 import type { LedgerRow } from "./mappers";
 import { lockedFactBook } from "./redeem-book";
-import { idemKey, loadRedeemPrefix, NIL_SCOPE } from "./redeem-prefix";
+import { loadLockedFacts } from "./redeem-locks";
+import { idemKey, NIL_SCOPE } from "./redeem-prefix";
 import { factsFor } from "./redemption-facts";
-import { applyHolds, consumable, loadHolds, markConsumed, type Reservation, shiftHold } from "./reservation-holds";
+import { consumable, type Reservation, shiftHold } from "./reservation-holds";
 import type { RedeemInput } from "./schemas";
 
-// The decide-and-write transaction of redeem, for one or many requests, in four statements after
-// withTenant's set_config: lock-free prefix → all locks (codes → budget → spend) → live counts →
-// ledger + counters + audit. Exact across processes because every limit is checked on counts read under
+// The decide-and-write transaction of redeem, for one or many requests, in three statements after
+// withTenant's set_config: facts and all locks (offers → codes → budget → spend) → live counts (uses, holds) →
+// ledger + counters + audit: with BEGIN, set_config and COMMIT, six round trips, as many as a naive redemption. Exact across processes because every limit is checked on counts read under
 // the row locks, and spend rows change only together with ledger rows.
 
 /** One redemption request; `scope` is its idempotency scope (the caller's API key, or NIL_SCOPE without one). */
@@ -49,9 +50,13 @@ const reservationInvalid = () =>
 
 /** Decides and writes a batch of redemptions for one tenant inside `tx`; one outcome per job, in order. */
 export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[]): Promise<RedeemOutcome[]> {
-  // 1. Lock-free prefix (one statement): config, eligibility, KPI snapshots, idempotency keys already used.
+  // 1. Facts and locks (one statement): config, eligibility, KPI snapshots, idempotency keys already used, then
+  // the locks (offers, campaigns → codes → budget → spend) planned from those reads inside the statement.
   const keys = [...new Set(jobs.map((j) => j.input.idempotency_key))];
-  const pre = await loadRedeemPrefix(tx, tenantId, [...new Set(jobs.map((j) => j.input.promo_code))], keys, [...new Set(jobs.map((j) => j.customerKey))]);
+  const facts = await loadLockedFacts(tx, tenantId, {
+    promoCodes: [...new Set(jobs.map((j) => j.input.promo_code))], keys, customerKeys: [...new Set(jobs.map((j) => j.customerKey))], nows: jobs.map((j) => j.now),
+  });
+  const pre = facts.pre;
   const keyOfJob = (j: RedeemJob) => idemKey(j.scope, j.input.idempotency_key);
   // Another API key's use of the same string is another request: only keys used in the job's own scope count.
   const used = [...new Set(jobs.filter((j) => pre.usedKeys.has(keyOfJob(j))).map((j) => j.input.idempotency_key))];
@@ -71,14 +76,10 @@ export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[
     return outcomes as RedeemOutcome[];
   }
   const attemptOf = (j: RedeemJob) => ({ surface: j.input.surface, order_total_cents: j.input.order_total_cents, customerKey: j.customerKey, locationId: j.input.location_id ?? null, now: j.now });
-  // 2. Locks (one statement) and live counts (one statement).
-  const { codes, book } = await lockedFactBook(tx, tenantId, pre, planned.map(({ j, sketch }) => ({ ...attemptOf(j), sketch })));
-  // Live checkout holds count as uses and spend (read after the locks); named reservations are locked for consuming.
+  // 2. Live counts (one statement): net uses and live checkout holds, applied as uses and spend; named
+  // reservations are locked for consuming.
   const reservationIds = planned.flatMap(({ j }) => (j.input.reservation_id ? [j.input.reservation_id] : []));
-  const holds = book && await loadHolds(tx, tenantId, {
-    codeIds: [...codes.keys()], spendKeys: [...book.counters.spent.keys()], offerIds: [...book.offers.keys()], reservationIds, now: planned[0].j.now,
-  });
-  if (book && holds) applyHolds(book.counters, holds);
+  const { codes, book, holds } = await lockedFactBook(tx, tenantId, facts, planned.map(({ j, sketch }) => ({ ...attemptOf(j), sketch })), { lock: true, reservationIds });
   const consumedHere = new Set<string>();
 
   const pending: (PendingRedemption & { i: number; row: LedgerRow })[] = [];
@@ -127,17 +128,17 @@ export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[
     pending.push({ i, keys: scopeKeys, row });
   }
 
-  // 3. Ledger rows, counters and audit (one statement).
+  // 3. Ledger rows, counters, audit and consumed reservations (one statement).
   const pendingOf = new Map(pending.map((p) => [p.i, p.row.redemption_id]));
   const audit = jobs.flatMap((j, i) => auditFor(j, outcomes[i]!).map((e) => ({ ...auditRow(tenantId, e), pending: pendingOf.get(i) ?? null })));
-  const inserted = await writeRedemptions(tx, tenantId, pending, audit);
+  // A reservation is marked consumed only together with the ledger row that spent it (the write checks that row went in).
+  const consume = pending.flatMap((p) => {
+    const rid = jobs[p.i].input.reservation_id;
+    return rid ? [[rid, p.row.redemption_id] as [string, string]] : [];
+  });
+  const inserted = await writeRedemptions(tx, tenantId, pending, audit, { consume, now: jobs[0].now });
   // Not inserted: a concurrent transaction committed this key first. Nothing of ours was counted for it.
   for (const p of pending) if (!inserted.has(p.row.redemption_id)) outcomes[p.i] = { kind: "retry" };
-  const consumed = pending.flatMap((p) => {
-    const rid = jobs[p.i].input.reservation_id;
-    return rid && inserted.has(p.row.redemption_id) ? [[rid, p.row.redemption_id] as [string, string]] : [];
-  });
-  await markConsumed(tx, tenantId, consumed, jobs[0].now);
   return outcomes as RedeemOutcome[];
 }
 

@@ -2,38 +2,49 @@ import { emptyCounters } from "@/core/governance";
 import type { Tx } from "@/db/database";
 import { keyOf, loadSpend, type SpendKey } from "./facts";
 import type { CodeRow } from "./mappers";
-import { loadLiveUses, lockForRedeem } from "./redeem-locks";
+import { loadLiveCounts } from "./redeem-counts";
+import type { Locked } from "./redeem-locks";
 import type { CodeSketch, RedeemPrefix } from "./redeem-prefix";
 import { type Attempt, type FactBook, loadFactBook, spendKeysFor } from "./redemption-facts";
+import { applyHolds, type Holds, loadHolds } from "./reservation-holds";
 
-// Redeem's fact book in two round trips on the hot path: the locks (offers/campaigns → codes → budget →
-// spend, one statement, planned from the lock-free prefix) and then the live use counts. Validate runs the
-// very same reads without the locks, so validate and redeem decide on identically loaded facts. When the locked rows
-// contradict the plan (a code or the budget period changed since the prefix), the general loader runs
-// under the code locks instead — slower, same answer.
+// Redeem's fact book from two statements on the hot path: the facts-and-locks statement (redeem-locks.ts, run by
+// the caller) and then the live counts (uses and holds, one statement). Validate runs the very same reads without
+// the locks, so validate and redeem decide on identically loaded facts. When the locked rows contradict the prefix
+// (a code's offer or surface changed in between), the general loader runs under the code locks instead — slower,
+// same answer.
 
 /** An attempt whose code is only sketched until locked. */
 export type PlannedAttempt = Omit<Attempt, "code"> & { sketch: CodeSketch };
 
+/** The book's options: with `lock` (redeem, reserve) or not (validate); reservations a redeem names, locked for consuming. */
+export type BookOptions = { lock: boolean; reservationIds?: string[] };
+
 /**
- * Locks and loads everything the batch is decided on; returns the locked code rows and the book
- * (why: decisions must see counters read under the locks, config from the prefix).
+ * Loads everything the batch is decided on, live holds applied; returns the locked code rows, the book and the holds
+ * (why: decisions must see counters read under the locks, config from the prefix; named holds are consumed by the caller).
  */
 export async function lockedFactBook(
-  tx: Tx, tenantId: string, pre: RedeemPrefix, planned: PlannedAttempt[], opts: { lock: boolean } = { lock: true },
-): Promise<{ codes: Map<string, CodeRow>; book: FactBook | null }> {
+  tx: Tx, tenantId: string, facts: { pre: RedeemPrefix; locked: Locked }, planned: PlannedAttempt[], opts: BookOptions = { lock: true },
+): Promise<{ codes: Map<string, CodeRow>; book: FactBook | null; holds: Holds | null }> {
+  const { pre, locked } = facts;
   const sketches = [...new Map(planned.map((p) => [p.sketch.code_id, p.sketch])).values()];
-  const planKeys = planned.flatMap((p) => spendKeysFor(pre, p.sketch, p.now).keys);
-  const offerIds = sketches.flatMap((c) => (c.offer_id ? [c.offer_id] : []));
-  const campaignIds = offerIds.flatMap((id) => pre.offers.get(id)?.campaign_id ?? []);
-  const locked = await lockForRedeem(tx, tenantId, sketches, pre.budget?.period ?? null, planKeys, { offerIds, campaignIds }, opts);
   const codes = new Map(locked.codes.map((c) => [c.code_id, c]));
   const attempts: Attempt[] = planned.flatMap(({ sketch, ...p }) => (codes.has(sketch.code_id) ? [{ ...p, code: codes.get(sketch.code_id)! }] : []));
-  if (attempts.length === 0) return { codes, book: null };
-  if (!locked.spend || locked.codes.length !== sketches.length) {
+  if (attempts.length === 0) return { codes, book: null, holds: null };
+  const now = planned[0].now;
+  const reservationIds = opts.reservationIds ?? [];
+  const fits = sketches.every((s) => codes.get(s.code_id)?.offer_id === s.offer_id && codes.get(s.code_id)?.surface === s.surface);
+  if (!locked.spend || !fits) {
     // The plan no longer holds: the general loader, under the code locks we already have.
-    return { codes, book: await loadFactBook(tx, tenantId, attempts, opts) };
+    const book = await loadFactBook(tx, tenantId, attempts, opts);
+    const spendKeys = [...book.counters.spent.keys()];
+    const holds = await loadHolds(tx, tenantId, { codeIds: [...codes.keys()], spendKeys, offerIds: [...book.offers.keys()], reservationIds, now });
+    applyHolds(book.counters, holds);
+    return { codes, book, holds };
   }
+  // Keys as the locked budget and the prefix's offers give them (the statement locked exactly these).
+  const planKeys = planned.flatMap((p) => spendKeysFor({ budget: locked.budget, offers: pre.offers }, p.sketch, p.now).keys);
   let spent = locked.spend;
   if (opts.lock && planKeys.some((k: SpendKey) => !spent.has(keyOf(k)))) spent = await loadSpend(tx, tenantId, planKeys, { lock: true });
   // Caps and offer status as read under the locks: a cap lowered or an offer paused while we waited applies to us.
@@ -46,15 +57,20 @@ export async function lockedFactBook(
     policies: pre.policies, snapshots: pre.snapshots, budget: locked.budget, offers, eligibility: pre.eligibility,
     counters: { ...emptyCounters(), spent },
   };
-  const customers = attempts.flatMap((a) => (a.customerKey ? [a.customerKey] : []));
   const controlled = [...pre.offers.entries()].flatMap(([id, o]) => (o.controls ? [[id, o.controls] as const] : []));
-  const uses = await loadLiveUses(tx, tenantId,
-    locked.codes.filter((c) => c.per_customer_limit !== null).map((c) => c.code_id),
-    controlled.filter(([, c]) => c.usage_limit !== null).map(([id]) => id),
-    controlled.filter(([, c]) => c.per_customer_limit !== null).map(([id]) => id), customers);
+  // Holds count on every scope the attempts draw on, also before the period's spend row exists.
+  const spendKeys = [...new Set([...planKeys.map(keyOf), ...spent.keys()])];
+  const { uses, holds } = await loadLiveCounts(tx, tenantId, {
+    limitedCodes: locked.codes.filter((c) => c.per_customer_limit !== null).map((c) => c.code_id),
+    offerTotals: controlled.filter(([, c]) => c.usage_limit !== null).map(([id]) => id),
+    offerPerCustomer: controlled.filter(([, c]) => c.per_customer_limit !== null).map(([id]) => id),
+    customers: attempts.flatMap((a) => (a.customerKey ? [a.customerKey] : [])),
+    holds: { codeIds: [...codes.keys()], spendKeys, offerIds: [...offers.keys()], reservationIds, now },
+  });
   book.counters.customerUses = uses.customerUses;
   book.counters.offerUses = uses.offerUses;
   book.counters.offerCustomerUses = uses.offerCustomerUses;
   for (const c of locked.codes) book.counters.uses.set(c.code_id, c.redemption_count);
-  return { codes, book };
+  applyHolds(book.counters, holds);
+  return { codes, book, holds };
 }

@@ -1,21 +1,21 @@
 import { sql } from "drizzle-orm";
-import type { BudgetPeriod } from "@/core/governance";
+import { type BudgetPeriod, budgetPeriodStart, TOTAL_PERIOD_START } from "@/core/governance";
 import type { Tx } from "@/db/database";
-import { executeNamed } from "./redeem-prefix";
+import { executeNamed, parsePrefix, prefixSql, type RedeemPrefix } from "./redeem-prefix";
 import { keyOf, type OfferBudgetInfo, type OfferGateFacts, type SpendKey } from "./facts";
 import type { CodeRow } from "./mappers";
-import type { CodeSketch } from "./redeem-prefix";
 
-// The locked half of redeem's reads. One statement takes every lock in the global order — offers and campaigns
-// FOR SHARE (their caps) → codes FOR UPDATE by code_id → budget FOR SHARE → spend rows FOR UPDATE —
-// each step gated on the one before, so PostgreSQL cannot run them out of order. Locked reads return the
-// newest row versions; anything counted from unlocked rows (ledger sums) is read in a LATER statement,
-// whose snapshot starts after the locks are held (a statement's snapshot predates its lock waits).
+// Redeem's facts and locks in ONE statement: the lock-free prefix (redeem-prefix.ts, the same fragments) and then
+// every lock in the global order — offers and campaigns FOR SHARE (their caps) → codes FOR UPDATE by code_id →
+// budget FOR SHARE → spend rows FOR UPDATE — each step gated on the one before, so PostgreSQL cannot run them out
+// of order, and planned from the prefix's CTEs inside the statement (no round trip between reading and locking).
+// Locked reads return the newest row versions; anything counted from unlocked rows (ledger sums, holds) is read
+// in a LATER statement (redeem-counts.ts), whose snapshot starts after the locks are held.
 
 export type Locked = {
   codes: CodeRow[];
   budget: { cap_cents: number; period: BudgetPeriod } | null;
-  /** Spend per key, or null when the locked rows differ from the plan (the caller then re-plans under the locks). */
+  /** Spend per key, or null when the locked codes differ from the prefix's (the caller then re-plans under the locks). */
   spend: Map<string, number> | null;
   /** Offer caps and status read under FOR SHARE (a cap or status change waits for us; we see a committed one). */
   offerCaps: Map<string, { cap: number | null; gate: OfferGateFacts }>;
@@ -23,10 +23,14 @@ export type Locked = {
   campaignCaps: Map<string, number | null>;
 };
 
+/** What the combined statement is asked: the batch's codes, idempotency keys, customers and clocks. */
+export type FactsQuery = { promoCodes: string[]; keys: string[]; customerKeys: string[]; nows: Date[] };
+
 const parse = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
 const dateOrNull = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
-const sketchOf = (c: CodeSketch) => `${c.code_id}:${c.offer_id ?? ""}:${c.surface}`;
 const capOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const sketchesOf = (t: string) =>
+  `(select coalesce(string_agg(code_id::text || ':' || coalesce(offer_id::text, '') || ':' || surface, ',' order by code_id), '') from ${t})`;
 
 type LockedOffer = { offer_id: string; total_budget_cents: unknown; offer_status: OfferGateFacts["offer_status"]; offer_expiry_date: string | null; deleted: unknown };
 /** The offer's status facts as locked (why: pausing an offer in flight then applies to the redeem, door 1). */
@@ -43,62 +47,64 @@ function codeRow(r: Record<string, unknown>): CodeRow {
 }
 
 /**
- * The statement text: with `lock`, every read takes its lock in the global order offers → campaigns → codes →
- * budget → spend, each gated on the one before; without, the same reads lock-free (validate), and from then on the
- * database refuses any write in the transaction (no extra round trip for it).
+ * The locking CTEs over the prefix's `c`, `o` and `oi`: with `lock`, every read takes its lock in the global order;
+ * without, the same reads lock-free (validate). `starts` lists [period, period_start] for the batch's clocks, so
+ * the tenant spend row follows the budget's period as locked.
  */
-function readsSql(lock: boolean, q: { tenantId: string; offerIds: string; campaignIds: string; ids: string; plan: string; period: string; ks: string }) {
+function lockSql(lock: boolean, tenantId: string, starts: string) {
   const f = (clause: string) => sql.raw(lock ? clause : "");
-  const uuids = (j: string) => sql`any(array(select (jsonb_array_elements_text(${j}::jsonb))::uuid))`;
-  return sql`with o as (
+  return sql`lo as (
       select offer_id, total_budget_cents, offer_status, offer_expiry_date, deleted_at is not null as deleted from offers
-      where tenant_id = ${q.tenantId} and offer_id = ${uuids(q.offerIds)} order by offer_id ${f("for share")}),
-    pc as (select campaign_id, budget_cents from program_campaigns where tenant_id = ${q.tenantId} and campaign_id = ${uuids(q.campaignIds)}
-      and (select count(*) from o) >= 0 order by campaign_id ${f("for share")}),
-    c as (select * from discount_codes where tenant_id = ${q.tenantId} and code_id = ${uuids(q.ids)}
-      and (select count(*) from pc) >= 0 order by code_id ${f("for update")}),
-    b as (select cap_cents, period from budgets where tenant_id = ${q.tenantId} and (select count(*) from c) >= 0 ${f("for share")}),
-    g as (select (select coalesce(string_agg(code_id::text || ':' || coalesce(offer_id::text, '') || ':' || surface, ',' order by code_id), '') from c) = ${q.plan}
-      and (select coalesce(max(period), '') from b) = ${q.period} as ok),
-    s as (select scope, scope_id, period_start::text as period_start, spent_cents from budget_spend
-      where tenant_id = ${q.tenantId} and (select ok from g)
-        and (scope, scope_id, period_start) in (select k->>0, k->>1, (k->>2)::date from jsonb_array_elements(${q.ks}::jsonb) k)
-      order by scope, scope_id, period_start ${f("for update")})
-    select (select json_agg(c) from c) as codes, (select row_to_json(b) from b) as budget, (select ok from g) as ok, (select json_agg(s) from s) as spend,
-      (select json_agg(o) from o) as offers, (select json_agg(pc) from pc) as campaigns${sql.raw(lock ? "" : `,
-      set_config('transaction_read_only', 'on', true) as read_only`)}`;
+      where tenant_id = ${tenantId} and offer_id = any(array(select offer_id from o)) order by offer_id ${f("for share")}),
+    lpc as (select campaign_id, budget_cents from program_campaigns where tenant_id = ${tenantId}
+      and campaign_id = any(array(select campaign_id from oi where campaign_id is not null))
+      and (select count(*) from lo) >= 0 order by campaign_id ${f("for share")}),
+    lc as (select * from discount_codes where tenant_id = ${tenantId} and code_id = any(array(select code_id from c))
+      and (select count(*) from lpc) >= 0 order by code_id ${f("for update")}),
+    lb as (select cap_cents, period from budgets where tenant_id = ${tenantId} and (select count(*) from lc) >= 0 ${f("for share")}),
+    lg as (select ${sql.raw(sketchesOf("lc"))} = ${sql.raw(sketchesOf("c"))} as ok),
+    lk as (select 'tenant'::text as scope, lb.period::text as scope_id, (k->>1)::date as period_start
+        from lb, jsonb_array_elements(${starts}::jsonb) k where k->>0 = lb.period::text
+      union select 'offer', offer_id::text, ${TOTAL_PERIOD_START}::date from oi
+      union select 'campaign', campaign_id::text, ${TOTAL_PERIOD_START}::date from oi where campaign_id is not null),
+    ls as (select scope, scope_id, period_start::text as period_start, spent_cents from budget_spend
+      where tenant_id = ${tenantId} and (select ok from lg) and (scope, scope_id, period_start) in (select scope, scope_id, period_start from lk)
+      order by scope, scope_id, period_start ${f("for update")})`;
 }
 
+const LOCK_COLS = sql`(select json_agg(lc) from lc) as lk_codes, (select row_to_json(lb) from lb) as lk_budget, (select ok from lg) as lk_ok,
+      (select json_agg(ls) from ls) as lk_spend, (select json_agg(lo) from lo) as lk_offers, (select json_agg(lpc) from lpc) as lk_campaigns`;
+
 /**
- * Locks (or, for validate, just reads) the planned offers, campaigns, codes, the budget and the planned spend
- * rows in one round trip (why: the hot code lock is then held for fewer round trips). Spend rows are read only
- * when codes and budget still match the plan; missing spend rows are simply absent from the map.
+ * Reads the prefix and takes (with `lock`) every lock of the batch in one round trip (why: a lone redeem then
+ * costs no more round trips than a naive transaction). Without `lock` (validate), the same reads lock-free, and
+ * from then on the database refuses any write in the transaction (no extra round trip for it).
  */
-export async function lockForRedeem(
-  tx: Tx, tenantId: string, codes: CodeSketch[], period: BudgetPeriod | null, keys: SpendKey[], caps: { offerIds: string[]; campaignIds: string[] },
-  opts: { lock: boolean } = { lock: true },
-): Promise<Locked> {
-  const sorted = [...codes].sort((a, b) => (a.code_id < b.code_id ? -1 : a.code_id > b.code_id ? 1 : 0));
-  const q = {
-    tenantId, plan: sorted.map(sketchOf).join(","), period: period ?? "",
-    ids: JSON.stringify(sorted.map((c) => c.code_id)),
-    offerIds: JSON.stringify([...new Set(caps.offerIds)].sort()), campaignIds: JSON.stringify([...new Set(caps.campaignIds)].sort()),
-    ks: JSON.stringify(keys.map((k) => [k.scope, k.scope_id, k.period_start])),
-  };
-  const res = await executeNamed(tx, opts.lock ? "redeem_locks" : "validate_reads", readsSql(opts.lock, q));
+export async function loadLockedFacts(tx: Tx, tenantId: string, q: FactsQuery, opts: { lock: boolean } = { lock: true }): Promise<{ pre: RedeemPrefix; locked: Locked }> {
+  const periods: BudgetPeriod[] = ["month", "quarter", "total"];
+  const starts = [...new Set(q.nows.flatMap((now) => periods.map((p) => JSON.stringify([p, budgetPeriodStart(p, now)]))))].map((x) => JSON.parse(x));
+  const prefix = prefixSql(tenantId, q.promoCodes, q.keys, q.customerKeys);
+  const readOnly = sql.raw(opts.lock ? "" : ", set_config('transaction_read_only', 'on', true) as read_only");
+  const text = sql`with ${prefix.ctes}, ${lockSql(opts.lock, tenantId, JSON.stringify(starts))} select ${prefix.cols}, ${LOCK_COLS}${readOnly}`;
+  const res = await executeNamed(tx, opts.lock ? "redeem_facts_locks" : "validate_facts", text);
   const r = (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
-  const budget = parse<{ cap_cents: number; period: BudgetPeriod } | null>(r.budget);
-  const ok = r.ok === true || r.ok === "t";
+  return { pre: parsePrefix(r), locked: parseLocked(r) };
+}
+
+/** The lock columns of the combined row as typed rows and maps. */
+function parseLocked(r: Record<string, unknown>): Locked {
+  const budget = parse<{ cap_cents: number; period: BudgetPeriod } | null>(r.lk_budget);
+  const ok = r.lk_ok === true || r.lk_ok === "t";
   const spend = ok ? new Map<string, number>() : null;
-  for (const s of parse<{ scope: SpendKey["scope"]; scope_id: string; period_start: string; spent_cents: number }[] | null>(r.spend) ?? []) {
+  for (const s of parse<{ scope: SpendKey["scope"]; scope_id: string; period_start: string; spent_cents: number }[] | null>(r.lk_spend) ?? []) {
     spend?.set(keyOf(s), Number(s.spent_cents));
   }
   const offerCaps = new Map<string, { cap: number | null; gate: OfferGateFacts }>();
-  for (const o of parse<LockedOffer[] | null>(r.offers) ?? []) offerCaps.set(o.offer_id, { cap: capOrNull(o.total_budget_cents), gate: gateOf(o) });
+  for (const o of parse<LockedOffer[] | null>(r.lk_offers) ?? []) offerCaps.set(o.offer_id, { cap: capOrNull(o.total_budget_cents), gate: gateOf(o) });
   const campaignCaps = new Map<string, number | null>();
-  for (const c of parse<{ campaign_id: string; budget_cents: unknown }[] | null>(r.campaigns) ?? []) campaignCaps.set(c.campaign_id, capOrNull(c.budget_cents));
+  for (const c of parse<{ campaign_id: string; budget_cents: unknown }[] | null>(r.lk_campaigns) ?? []) campaignCaps.set(c.campaign_id, capOrNull(c.budget_cents));
   return {
-    codes: (parse<Record<string, unknown>[] | null>(r.codes) ?? []).map(codeRow),
+    codes: (parse<Record<string, unknown>[] | null>(r.lk_codes) ?? []).map(codeRow),
     budget: budget ? { cap_cents: Number(budget.cap_cents), period: budget.period } : null,
     spend, offerCaps, campaignCaps,
   };
@@ -126,33 +132,4 @@ export async function lockCaps(tx: Tx, tenantId: string, offers: Map<string, Off
     info.gate = gateOf(o);
     if (info.campaign_id && camp.has(info.campaign_id)) info.campaign_budget_cents = camp.get(info.campaign_id)!;
   }
-}
-
-export type LiveUses = { customerUses: Map<string, number>; offerUses: Map<string, number>; offerCustomerUses: Map<string, number> };
-
-/**
- * Net uses per (code, customer), per offer and per (offer, customer), in one statement run after
- * lockForRedeem (why: its fresh snapshot sees every redemption that held those locks before us).
- */
-export async function loadLiveUses(tx: Tx, tenantId: string, limitedCodes: string[], offerTotals: string[], offerPerCustomer: string[], customers: string[]): Promise<LiveUses> {
-  const out: LiveUses = { customerUses: new Map(), offerUses: new Map(), offerCustomerUses: new Map() };
-  const need = (limitedCodes.length || offerPerCustomer.length) && customers.length;
-  if (!need && !offerTotals.length) return out;
-  const j = (xs: string[]) => JSON.stringify([...new Set(xs)]);
-  const set = (xs: string[]) => sql`any(array(select jsonb_array_elements_text(${j(xs)}::jsonb)))`;
-  const ids = (xs: string[]) => sql`any(array(select (jsonb_array_elements_text(${j(xs)}::jsonb))::uuid))`;
-  const net = sql`sum(case when kind = 'redemption' then 1 else -1 end)::int`;
-  const res = await executeNamed(tx, "redeem_uses", sql`select
-    (select json_agg(x) from (select code_id, customer_id, ${net} as n from discount_redemptions
-       where tenant_id = ${tenantId} and code_id = ${ids(limitedCodes)} and customer_id = ${set(customers)} group by code_id, customer_id) x) as cu,
-    (select json_agg(x) from (select offer_id, coalesce(sum(redemption_count), 0)::int as n from discount_codes
-       where tenant_id = ${tenantId} and offer_id = ${ids(offerTotals)} group by offer_id) x) as ot,
-    (select json_agg(x) from (select offer_id, customer_id, ${net} as n from discount_redemptions
-       where tenant_id = ${tenantId} and offer_id = ${ids(offerPerCustomer)} and customer_id = ${set(customers)} group by offer_id, customer_id) x) as oc`);
-  const r = (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
-  type Row = { code_id?: string; offer_id?: string; customer_id?: string; n: number };
-  for (const x of parse<Row[] | null>(r.cu) ?? []) out.customerUses.set(`${x.code_id}|${x.customer_id}`, Number(x.n));
-  for (const x of parse<Row[] | null>(r.ot) ?? []) out.offerUses.set(x.offer_id!, Number(x.n));
-  for (const x of parse<Row[] | null>(r.oc) ?? []) out.offerCustomerUses.set(`${x.offer_id}|${x.customer_id}`, Number(x.n));
-  return out;
 }

@@ -40,26 +40,19 @@ export const NIL_SCOPE = "00000000-0000-0000-0000-000000000000";
 /** Idempotency keys are scoped to (tenant, API key) (CONTRACT §6); this is the in-tenant part. */
 export const idemKey = (scope: string, key: string) => `${scope}|${key}`;
 
+const PREFIX_COLS = new Set(["codes", "policies", "used", "snapshots", "budget", "offers", "lists", "hits"]);
 const parse = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
 
-/** Reads the batch's lock-free facts in one round trip (why: each round trip before the lock is one less under it). */
-export async function loadRedeemPrefix(tx: Tx, tenantId: string, promoCodes: string[], keys: string[], customerKeys: string[]): Promise<RedeemPrefix> {
-  const res = await executeNamed(tx, "redeem_prefix", sql`with c as (
+/**
+ * The prefix's reads as SQL fragments (why: redeem's combined facts-and-locks statement embeds the very same CTEs
+ * and columns). CTEs: `c` codes, `p` policies, `o` offer ids, `oi` offer facts, `l` customer lists.
+ */
+export function prefixSql(tenantId: string, promoCodes: string[], keys: string[], customerKeys: string[]): { ctes: SQL; cols: SQL } {
+  const ctes = sql`c as (
       select code_id, promo_code, surface, offer_id from discount_codes where tenant_id = ${tenantId} and promo_code = any(array(select jsonb_array_elements_text(${JSON.stringify(promoCodes)}::jsonb)))),
     p as (select * from discount_policies where tenant_id = ${tenantId} and surface in (select surface from c)),
     o as (select distinct offer_id from c where offer_id is not null),
-    l as (select list_id, offer_id from customer_lists where tenant_id = ${tenantId} and offer_id in (select offer_id from o))
-    select
-      (select json_agg(c) from c) as codes,
-      (select json_agg(p) from p) as policies,
-      (select json_agg(json_build_array(coalesce(api_key_id, ${NIL_SCOPE}::uuid), idempotency_key)) from discount_redemptions where tenant_id = ${tenantId}
-         and idempotency_key = any(array(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)))) as used,
-      (select json_agg(s) from (select distinct on (kpi, surface) kpi, surface, value, observed_at from discount_kpi_snapshots
-         where tenant_id = ${tenantId} and kpi in (select f->>'kpi' from p, jsonb_array_elements(p.kpi_floors) f)
-           and surface in (select surface from c union select '')
-         order by kpi, surface, observed_at desc, created_at desc) s) as snapshots,
-      (select row_to_json(b) from (select cap_cents, period from budgets where tenant_id = ${tenantId}) b) as budget,
-      (select json_agg(x) from (select distinct on (f.offer_id) f.offer_id, f.offer_status, f.offer_expiry_date, f.deleted_at is not null as deleted, f.total_budget_cents, pc.campaign_id, pc.budget_cents,
+    oi as (select distinct on (f.offer_id) f.offer_id, f.offer_status, f.offer_expiry_date, f.deleted_at is not null as deleted, f.total_budget_cents, pc.campaign_id, pc.budget_cents,
            (select min(rc.usage_limit) from redemption_controls rc where rc.tenant_id = f.tenant_id and rc.offer_id = f.offer_id) as usage_limit,
            (select min(rc.per_customer_limit) from redemption_controls rc where rc.tenant_id = f.tenant_id and rc.offer_id = f.offer_id) as per_customer_limit,
            (select json_agg(rc.location_restrictions) from redemption_controls rc where rc.tenant_id = f.tenant_id and rc.offer_id = f.offer_id
@@ -68,12 +61,34 @@ export async function loadRedeemPrefix(tx: Tx, tenantId: string, promoCodes: str
          left join campaign_offers co on co.tenant_id = f.tenant_id and co.offer_id = f.offer_id
          left join program_campaigns pc on pc.tenant_id = co.tenant_id and pc.campaign_id = co.campaign_id
          where f.tenant_id = ${tenantId} and f.offer_id in (select offer_id from o)
-         order by f.offer_id, pc.budget_cents is null, pc.campaign_id) x) as offers,
+         order by f.offer_id, pc.budget_cents is null, pc.campaign_id),
+    l as (select list_id, offer_id from customer_lists where tenant_id = ${tenantId} and offer_id in (select offer_id from o))`;
+  const cols = sql`(select json_agg(c) from c) as codes,
+      (select json_agg(p) from p) as policies,
+      (select json_agg(json_build_array(coalesce(api_key_id, ${NIL_SCOPE}::uuid), idempotency_key)) from discount_redemptions where tenant_id = ${tenantId}
+         and idempotency_key = any(array(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)))) as used,
+      (select json_agg(s) from (select distinct on (kpi, surface) kpi, surface, value, observed_at from discount_kpi_snapshots
+         where tenant_id = ${tenantId} and kpi in (select f->>'kpi' from p, jsonb_array_elements(p.kpi_floors) f)
+           and surface in (select surface from c union select '')
+         order by kpi, surface, observed_at desc, created_at desc) s) as snapshots,
+      (select row_to_json(b) from (select cap_cents, period from budgets where tenant_id = ${tenantId}) b) as budget,
+      (select json_agg(oi) from oi) as offers,
       (select json_agg(l) from l) as lists,
       (select json_agg(json_build_object('list_id', e.list_id, 'key', e.customer_key)) from customer_list_entries e
-         where e.tenant_id = ${tenantId} and e.list_id in (select list_id from l) and e.customer_key = any(array(select jsonb_array_elements_text(${JSON.stringify(customerKeys)}::jsonb)))) as hits`);
-  const r = (res as unknown as { rows: Record<keyof Raw, unknown>[] }).rows[0];
-  const raw = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, parse(v)])) as Raw;
+         where e.tenant_id = ${tenantId} and e.list_id in (select list_id from l) and e.customer_key = any(array(select jsonb_array_elements_text(${JSON.stringify(customerKeys)}::jsonb)))) as hits`;
+  return { ctes, cols };
+}
+
+/** Reads the batch's lock-free facts in one round trip (why: each round trip before the lock is one less under it). */
+export async function loadRedeemPrefix(tx: Tx, tenantId: string, promoCodes: string[], keys: string[], customerKeys: string[]): Promise<RedeemPrefix> {
+  const { ctes, cols } = prefixSql(tenantId, promoCodes, keys, customerKeys);
+  const res = await executeNamed(tx, "redeem_prefix", sql`with ${ctes} select ${cols}`);
+  return parsePrefix((res as unknown as { rows: Record<string, unknown>[] }).rows[0]);
+}
+
+/** The prefix's columns of a result row as typed facts (why: shared by the prefix alone and the combined statement). */
+export function parsePrefix(r: Record<string, unknown>): RedeemPrefix {
+  const raw = Object.fromEntries(Object.entries(r).filter(([k]) => PREFIX_COLS.has(k)).map(([k, v]) => [k, parse(v)])) as Raw;
   const offers = new Map<string, OfferBudgetInfo>();
   for (const x of raw.offers ?? []) {
     const lists = x.location_lists ?? [];

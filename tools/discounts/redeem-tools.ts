@@ -5,11 +5,9 @@ import { requireTenant, tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { redeemJob } from "./redeem-batch";
 import { lockedFactBook } from "./redeem-book";
-import { loadRedeemPrefix } from "./redeem-prefix";
+import { loadLockedFacts } from "./redeem-locks";
 import { submitRedemption } from "./redeem-queue";
-import { keyOf } from "./facts";
 import { factsFor } from "./redemption-facts";
-import { applyHolds, loadHolds } from "./reservation-holds";
 import { RedeemInput, RedeemOutput, ValidateInput, ValidateOutput } from "./schemas";
 import { requireSurface } from "./surface-guard";
 
@@ -27,17 +25,14 @@ export const validateDiscountCode = defineTool({
     return tenantTx(ctx, async (tx, tenantId) => {
       // Writes nothing (CONTRACT §6): nothing is audited, and the reads below turn the transaction read-only.
       const customerKey = input.customer_id ? normalizeCustomerId(input.customer_id) : null;
-      // Redeem's own loaders, without its locks: the same prefix, the same reads, the same live counts.
-      const pre = await loadRedeemPrefix(tx, tenantId, [input.promo_code], [], customerKey ? [customerKey] : []);
-      const sketch = pre.codes.get(input.promo_code);
+      // Redeem's own statements, without its locks: the same prefix, the same reads, the same live counts and holds.
+      const facts = await loadLockedFacts(tx, tenantId, { promoCodes: [input.promo_code], keys: [], customerKeys: customerKey ? [customerKey] : [], nows: [now] }, { lock: false });
+      const sketch = facts.pre.codes.get(input.promo_code);
       if (!sketch) throw notFound("Promo code");
       const attempt = { surface: input.surface, order_total_cents: input.order_total_cents, customerKey, locationId: input.location_id ?? null, now };
-      const { codes, book } = await lockedFactBook(tx, tenantId, pre, [{ ...attempt, sketch }], { lock: false });
+      const { codes, book } = await lockedFactBook(tx, tenantId, facts, [{ ...attempt, sketch }], { lock: false });
       const code = codes.get(sketch.code_id);
       if (!code || !book) throw notFound("Promo code");
-      // Live checkout holds count here exactly as they do at redeem.
-      const spendKeys = factsFor(book, { ...attempt, code }).keys.map(keyOf);
-      applyHolds(book.counters, await loadHolds(tx, tenantId, { codeIds: [code.code_id], spendKeys, offerIds: [...book.offers.keys()], reservationIds: [], now }));
       const decision = decideRedemption(factsFor(book, { ...attempt, code }).facts);
       // An invalid code is worth nothing: a connector that forgets to read `valid` still applies 0.
       return { valid: decision.allowed, discount_cents: decision.allowed ? decision.discount_cents : 0, reasons: decision.reasons };

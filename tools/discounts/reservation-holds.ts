@@ -129,14 +129,3 @@ export function consumable(
   if (!r || r.status !== "active" || r.expires_at <= a.now) return false;
   return r.code_id === a.code_id && r.customer_id === a.customerKey && r.surface === a.surface;
 }
-
-/** Marks reservations consumed by the redemptions that spent them (same transaction as the ledger rows). */
-export async function markConsumed(
-  tx: Tx, tenantId: string, pairs: [reservationId: string, redemptionId: string][], now: Date,
-): Promise<void> {
-  if (pairs.length === 0) return;
-  const values = sql.join(pairs.map(([r, d]) => sql`(${r}::uuid, ${d}::uuid)`), sql`, `);
-  await tx.execute(sql`update discount_reservations x
-    set status = 'consumed', redemption_id = v.d, updated_at = ${now.toISOString()}::timestamptz
-    from (values ${values}) as v(r, d) where x.tenant_id = ${tenantId} and x.reservation_id = v.r and x.status = 'active'`);
-}

@@ -11,9 +11,9 @@ import { defineTool } from "../registry";
 import { Empty } from "../tenancy/schemas";
 import { keyOf } from "./facts";
 import { lockedFactBook } from "./redeem-book";
-import { loadRedeemPrefix, NIL_SCOPE } from "./redeem-prefix";
+import { loadLockedFacts } from "./redeem-locks";
+import { NIL_SCOPE } from "./redeem-prefix";
 import { factsFor } from "./redemption-facts";
-import { applyHolds, loadHolds } from "./reservation-holds";
 import {
   DEFAULT_TTL_SECONDS, MAX_TTL_SECONDS, MIN_TTL_SECONDS, ReleaseInput, ReserveInput, ReserveOutput,
 } from "./reservation-schemas";
@@ -57,11 +57,12 @@ async function reserveInTx(tx: Tx, tenantId: string, input: ReserveInput, ctx: T
   const scope = ctx.caller.apiKeyId ?? NIL_SCOPE;
   const body = [input.promo_code, input.surface, input.order_total_cents, customerKey, input.ttl_seconds ?? null];
   const hash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
-  const pre = await loadRedeemPrefix(tx, tenantId, [input.promo_code], [], [customerKey]);
-  const sketch = pre.codes.get(input.promo_code);
+  const loaded = await loadLockedFacts(tx, tenantId, { promoCodes: [input.promo_code], keys: [], customerKeys: [customerKey], nows: [now] });
+  const sketch = loaded.pre.codes.get(input.promo_code);
   if (!sketch) throw notFound("Promo code");
   const attempt = { surface: input.surface, order_total_cents: input.order_total_cents, customerKey, locationId: null, now };
-  const { codes, book } = await lockedFactBook(tx, tenantId, pre, [{ ...attempt, sketch }]);
+  // Live holds are applied by the book (read after the locks, like redeem's).
+  const { codes, book } = await lockedFactBook(tx, tenantId, loaded, [{ ...attempt, sketch }]);
   const code = codes.get(sketch.code_id);
   if (!code || !book) throw notFound("Promo code");
   // Read under the code lock: a concurrent reserve with the same key has committed by now, so this replays it.
@@ -70,10 +71,6 @@ async function reserveInTx(tx: Tx, tenantId: string, input: ReserveInput, ctx: T
     if (before.request_hash !== hash) throw idemConflict();
     return { ok: true, row: before };
   }
-  const planned = factsFor(book, { ...attempt, code });
-  const offerIds = code.offer_id ? [code.offer_id] : [];
-  const q = { codeIds: [code.code_id], spendKeys: planned.keys.map(keyOf), offerIds, reservationIds: [], now };
-  applyHolds(book.counters, await loadHolds(tx, tenantId, q));
   const { facts, keys } = factsFor(book, { ...attempt, code });
   const decision = decideRedemption(facts);
   const audit = {

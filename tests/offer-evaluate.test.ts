@@ -3,6 +3,7 @@ import type { PolicyFacts } from "@/core/governance";
 import { type CheckFacts, evaluateOffer, type OfferUnderCheck } from "@/core/offers/evaluate";
 import { blockedByChange, offerHealth, type HealthFacts, type OfferHealthInput } from "@/core/offers/health";
 import { formatMoney } from "@/core/offers/money";
+import { extractDates } from "@/agent/planner/dates";
 
 // Issue 16 item 7: the one draft/offer evaluation tells the truth about every case that used to pass,
 // and offer health says whether an offer can redeem right now (CONTRACT §9).
@@ -96,6 +97,11 @@ describe("evaluateOffer: checks that tell the truth (issue 16 item 7)", () => {
     expect(c.dates.state).toBe("question");
     expect(c.dates.reasons[0].message).toContain("Did you mean Dec 10, 2026 → Dec 20, 2026?");
     expect(c.dates.fix?.patch).toEqual({ startDate: "2026-12-10", endDate: "2026-12-20" });
+  });
+
+  it("the planner keeps \"Dec 20 to Dec 10\" reversed (so the check asks) but still crosses the new year for Dec 20 to Jan 10", () => {
+    expect(extractDates("runs Dec 20 to Dec 10", "2026-11-27")).toMatchObject({ startDate: "2026-12-20", endDate: "2026-12-10" });
+    expect(extractDates("runs Dec 20 to Jan 10", "2026-11-27")).toMatchObject({ startDate: "2026-12-20", endDate: "2027-01-10" });
   });
 
   it("flags a range of almost a year (the roll-over signature) as a warning", () => {

@@ -77,6 +77,11 @@ export function extractDates(text: string, today: string, opts: { dayFirstLocale
     const monthOnly = !r.start.isCertain("day") && !r.start.isCertain("weekday") && r.start.isCertain("month");
     const first = monthOnly ? fmt(r.start.get("year")!, r.start.get("month")!, 1) : iso(r.start);
     let last = r.end ? iso(r.end) : first;
+    // "Dec 20 to Dec 10": chrono rolls the implied end year forward; keep the range reversed so the checks
+    // ask which was meant (issue 16), never a silent year-long offer.
+    // "Dec 20 to Jan 10" still crosses the new year: only a roll-over that makes a half-year range is undone.
+    const rolled = r.end && !r.end.isCertain("year") && last.slice(5) < first.slice(5) && Date.parse(last) - Date.parse(first) > 183 * 86400_000;
+    if (rolled) last = `${first.slice(0, 4)}${last.slice(4)}`;
     if (r.end && !r.end.isCertain("day") && r.end.isCertain("month")) {
       last = fmt(r.end.get("year")!, r.end.get("month")!, lastDay(r.end.get("year")!, r.end.get("month")!));
     } else if (!r.end && monthOnly) {

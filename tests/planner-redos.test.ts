@@ -170,7 +170,9 @@ describe("a 4,000-character adversarial brief", () => {
   };
 
   // Warm the planner (module set-up, JIT) so the printed times are the briefs' own.
+  // The first plans in a process pay a one-off set-up (~0.6 s for any length: chrono and regex compilation).
   planOffline("20% off for members in December", { today: "2026-11-21" });
+  planOffline("Budget $5,000, code SAVE10, limit 3 per customer, ends Dec 31, 10% off for dealers", { today: "2026-11-21" });
 
   it.each(Object.entries(attacks))("%s: plans to a valid draft", (_name, brief) => {
     expect(brief.length).toBeLessThanOrEqual(4000);

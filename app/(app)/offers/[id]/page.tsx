@@ -17,15 +17,19 @@ import { Timeline } from "@/components/offers/Timeline";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { HealthBadge } from "@/components/ui/HealthBadge";
 import { StatusBadge } from "@/components/ui/StatusBadge";
-import { type Analytics, analyticsTotals, daySeries, type Preview, previewCard, spendSeries } from "@/lib/ui/offer-view";
+import { analyticsTotals, daySeries, previewCard, spendSeries } from "@/lib/ui/offer-view";
 import { requireSession } from "@/lib/ui/session";
-import { callRoute, tryRoute } from "@/lib/ui/tools";
+import { callTool, tryRoute, tryTool } from "@/lib/ui/tools";
+import { listDiscountCodes } from "@/tools/discounts/code-tools";
+import { offerAnalytics } from "@/tools/offers/analytics-tools";
+import { getOfferTimeline } from "@/tools/offers/offer-review-tools";
+import { getOffer } from "@/tools/offers/offer-tools";
+import { previewOffer } from "@/tools/offers/preview-tools";
 import { money, offerValueText } from "@/lib/ui/format";
-import type { OfferSummary, PromoCode } from "@/lib/ui/outputs";
+import type { OfferSummary } from "@/lib/ui/outputs";
 
 export const metadata = { title: "Offer · Offer Copilot" };
 
-type TimelineData = { events: { at: string; actor: string; action: string; details: Record<string, string> }[]; review_state: "submitted" | "rejected" | null };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ edit?: string; copied?: string }> };
 
 /** Offer detail: where an offer is managed — health, checks, approvals, edits, codes, lists, charts and its timeline. */
@@ -36,18 +40,19 @@ export default async function OfferPage({ params, searchParams }: Props) {
   if (!isUuid(id)) notFound();
   let offer: OfferSummary;
   try {
-    offer = await callRoute<OfferSummary>(session, "GET /dashboard/offers/{offer_id}", { offer_id: id });
+    offer = await callTool(session, getOffer, { offer_id: id });
   } catch (err) {
     // Another tenant's offer reads exactly like a missing one (CONTRACT §0).
     if (["not_found", "invalid_input"].includes(toAppError(err).code)) notFound();
     throw err;
   }
   const [preview, analytics, codes, checks, timeline] = await Promise.all([
-    tryRoute<Preview>(session, "GET /dashboard/offers/{offer_id}/preview", { offer_id: id }),
-    tryRoute<Analytics>(session, "GET /dashboard/offers/{offer_id}/analytics", { offer_id: id }),
-    tryRoute<{ promo_codes: PromoCode[] }>(session, "GET /dashboard/promo-codes", { offer_id: id, limit: 100 }),
+    tryTool(session, previewOffer, { offer_id: id }),
+    tryTool(session, offerAnalytics, { offer_id: id }),
+    tryTool(session, listDiscountCodes, { offer_id: id, limit: 100 }),
+    // The checks tool types ids as strings; the panel wants the core's check-id union (kept by route until they agree).
     tryRoute<OfferEvaluation>(session, "GET /dashboard/offers/{offer_id}/checks", { offer_id: id }),
-    tryRoute<TimelineData>(session, "GET /dashboard/offers/{offer_id}/timeline", { offer_id: id }),
+    tryTool(session, getOfferTimeline, { offer_id: id }),
   ]);
   const title = offer.short_text || "Untitled offer";
   const currency = analytics.ok ? analytics.data.currency : "USD";
@@ -70,7 +75,7 @@ export default async function OfferPage({ params, searchParams }: Props) {
           blocking={checks.ok ? checks.data.blocking.map((b) => b.message) : []} />
       </div>
       {review === "rejected" && rejection && (
-        <p className="alert alert-error" data-testid="rejection-reason">Rejected by {rejection.actor}: {rejection.details.reason}. Fix it, then submit it again.</p>
+        <p className="alert alert-error" data-testid="rejection-reason">Rejected by {rejection.actor}: {String(rejection.details.reason)}. Fix it, then submit it again.</p>
       )}
       <div className="grid-2">
         <section className="card" aria-labelledby="checks-h">

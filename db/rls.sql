@@ -96,6 +96,8 @@ $$;
 CREATE OR REPLACE FUNCTION app_session_create(p_hash text, p_api_key_id uuid, p_platform_key_hash text, p_now timestamptz,
     p_expires_at timestamptz) RETURNS void
   LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  -- Sessions a day past their absolute expiry or revocation are gone for good; each sign-in sweeps them.
+  DELETE FROM browser_sessions WHERE expires_at < p_now - interval '1 day' OR revoked_at < p_now - interval '1 day';
   INSERT INTO browser_sessions (session_hash, api_key_id, platform_key_hash, created_at, last_seen_at, expires_at)
   VALUES (p_hash, p_api_key_id, p_platform_key_hash, p_now, p_now, p_expires_at)
 $$;

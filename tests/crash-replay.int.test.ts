@@ -26,7 +26,8 @@ async function startApp(): Promise<App> {
     DATABASE_URL: pgDb?.url ?? "", DATABASE_OWNER_URL: pgDb?.ownerUrl ?? "", OPENAI_API_KEY: "",
     NEXT_TELEMETRY_DISABLED: "1", COPILOTKIT_TELEMETRY_DISABLED: "true", DO_NOT_TRACK: "1", LANGSMITH_TRACING: "false",
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/api-server-main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const args = ["--import", "tsx", "tests/support/api-server-main.ts"];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   let out = "";
   await new Promise<void>((resolve, reject) => {
@@ -76,9 +77,12 @@ describe("crash mid-redeem-load, restart, replay", () => {
   it("gives the same answers, ledger, counters and spend", async () => {
     let app = await startApp();
     const creds = JSON.parse(readFileSync(path.join(dataDir, "demo-credentials.json"), "utf8"));
-    const code = await call(app, creds.admin_key, "POST", "/dashboard/promo-codes", { surface: "shopify", discount_type: "percentage", value: 10 });
+    const codeBody = { surface: "shopify", discount_type: "percentage", value: 10 };
+    const code = await call(app, creds.admin_key, "POST", "/dashboard/promo-codes", codeBody);
     expect(code.status).toBe(201);
-    const body = (i: number) => ({ promo_code: code.body.promo_code, surface: "shopify", order_total_cents: 10_000 + i, customer_id: `cust-${i}` });
+    const body = (i: number) =>
+      ({ promo_code: code.body.promo_code, surface: "shopify", order_total_cents: 10_000 + i, customer_id: `cust-${i}` });
+    const redeem = (i: number) => call(app, creds.connector_key, "POST", "/dashboard/promo-codes/redeem", body(i), keys[i]);
     const keys = Array.from({ length: 160 }, () => randomUUID());
     const before = new Map<string, Reply>();
     // Eight callers; the app is killed once 40 answers are in, with requests still in flight.
@@ -88,7 +92,7 @@ describe("crash mid-redeem-load, restart, replay", () => {
       while (next < keys.length && !killed) {
         const i = next++;
         try {
-          const r = await call(app, creds.connector_key, "POST", "/dashboard/promo-codes/redeem", body(i), keys[i]);
+          const r = await redeem(i);
           before.set(keys[i], r);
           if (before.size >= 40 && !killed) { killed = true; app.child.kill("SIGKILL"); }
         } catch { /* connection dropped by the kill */ }
@@ -101,7 +105,7 @@ describe("crash mid-redeem-load, restart, replay", () => {
     app = await startApp();
     const replay = async () => {
       const out = new Map<string, Reply>();
-      for (let i = 0; i < keys.length; i++) out.set(keys[i], await call(app, creds.connector_key, "POST", "/dashboard/promo-codes/redeem", body(i), keys[i]));
+      for (let i = 0; i < keys.length; i++) out.set(keys[i], await redeem(i));
       return out;
     };
     const first = await replay();
@@ -125,6 +129,7 @@ describe("crash mid-redeem-load, restart, replay", () => {
     expect(await totals(app, creds.admin_key, code.body.code_id)).toEqual(t1);
     app.child.kill("SIGTERM");
     expect(await app.exited).toBe(0);
-    console.log(`[crash-replay ${testDbKind()}] answered before the kill: ${before.size}/${keys.length}; ledger ${t1.ledgerCount} rows, ${t1.ledgerSum} cents = spend ${t1.spent}`);
+    console.log(`[crash-replay ${testDbKind()}] answered before the kill: ${before.size}/${keys.length}; `
+      + `ledger ${t1.ledgerCount} rows, ${t1.ledgerSum} cents = spend ${t1.spent}`);
   }, 240_000);
 });

@@ -18,6 +18,9 @@ const t0 = new Date("2026-11-27T10:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 const open = (key: string, now = t0, platformKey?: string) => createSession(t.database, key, { now, times, platformKey });
 const lookup = (id: string, now: Date, platformKey?: string) => resolveSession(t.database, id, { now, times, platformKey });
+/** The stored row of a session id, read as the owner. */
+const stored = (id: string) =>
+  t.database.withOwner((tx) => tx.select().from(browserSessions).where(eq(browserSessions.session_hash, hashSecret(id))));
 const rows = (r: unknown) => (r as { rows: Record<string, unknown>[] }).rows;
 
 beforeAll(async () => {
@@ -64,13 +67,21 @@ describe("browser sessions", () => {
     const extra = await makeTenantWithKeys(t.database);
     const s = (await open(extra.connector.key))!;
     expect(await lookup(s.id, at(1))).not.toBeNull();
-    await revokeApiKey.execute({ api_key_id: extra.connector.api_key_id }, toolCtx(t.database, { tenantId: extra.tenantId, role: "admin" }));
+    const asAdmin = toolCtx(t.database, { tenantId: extra.tenantId, role: "admin" });
+    await revokeApiKey.execute({ api_key_id: extra.connector.api_key_id }, asAdmin);
     expect(await lookup(s.id, at(2))).toBeNull();
     const d = (await open(extra.marketer.key))!;
     await t.database.withOwner((tx) => tx.delete(apiKeys).where(eq(apiKeys.api_key_id, extra.marketer.api_key_id)));
     expect(await lookup(d.id, at(2))).toBeNull();
-    const left = await t.database.withOwner((tx) => tx.select().from(browserSessions).where(eq(browserSessions.session_hash, hashSecret(d.id))));
-    expect(left).toHaveLength(0);
+    expect(await stored(d.id)).toHaveLength(0);
+  });
+
+  it("a sign-in sweeps sessions a day past their expiry or revocation", async () => {
+    const old = (await open(keys.admin.key))!;
+    await revokeSession(t.database, old.id, at(1));
+    const later = new Date(t0.getTime() + 3 * 86_400_000);
+    await open(keys.admin.key, later);
+    expect(await stored(old.id)).toHaveLength(0);
   });
 
   it("a platform session lives only as long as the platform key it was opened with", async () => {

@@ -28,7 +28,8 @@ const alive = async (id: string) => {
 
 /** A fresh admin key of the demo tenant, so revoking it disturbs no other test. */
 async function freshAdminKey(): Promise<{ api_key_id: string; key: string }> {
-  const made = await api(app, app.demo.admin_key, "POST", `/api/tenants/${app.demo.tenant_id}/api-keys`, { role: "admin", label: "e2e-08" });
+  const made = await api(app, app.demo.admin_key, "POST", `/api/tenants/${app.demo.tenant_id}/api-keys`,
+    { role: "admin", label: "e2e-08" });
   expect(made.status).toBe(201);
   return made.body;
 }
@@ -117,7 +118,8 @@ describe("cross-origin refusal", () => {
     const post = (origin: string) => {
       const form = new FormData();
       form.set(action!, "");
-      return fetch(`${app.baseUrl}/offers`, { method: "POST", body: form, redirect: "manual", headers: { cookie: `${COOKIE}=${id}`, origin } });
+      const headers = { cookie: `${COOKIE}=${id}`, origin };
+      return fetch(`${app.baseUrl}/offers`, { method: "POST", body: form, redirect: "manual", headers });
     };
     const evil = await post("http://evil.example");
     expect(evil.status).toBeGreaterThanOrEqual(400);

@@ -1,4 +1,5 @@
 import { checkKpiFloors, headroomOf } from "@/core/governance";
+import { formatMoney } from "@/core/offers/money";
 import type { OfferDraft } from "./draft";
 import type { TenantFacts } from "./facts";
 
@@ -21,9 +22,9 @@ export function recommendations(d: OfferDraft, facts: TenantFacts): string[] {
   else for (const p of policies) out.push(p.enabled ? `${p.surface} allows ${p.min_percent}%–${p.max_percent}% off.` : `Discounts are switched off on ${p.surface}.`);
 
   if (facts.tenantBudget) {
-    const left = headroomOf(facts.tenantBudget) / 100;
     const label = facts.tenantBudget.period === "total" ? "the total budget" : `this ${facts.tenantBudget.period}'s budget`;
-    out.push(`${left.toLocaleString("en-US")} ${facts.currency} of ${label} is left.`);
+    // "$249,467.50", never "249,467.5 USD" (issue 16 item 10).
+    out.push(`${formatMoney(headroomOf(facts.tenantBudget), facts.currency)} of ${label} is left.`);
   } else out.push("No discount budget is set — an admin must set one before codes can be redeemed.");
 
   const kpi = new Set<string>();

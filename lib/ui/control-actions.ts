@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { toAppError } from "@/core/errors";
 import { requireSession } from "./session";
 import { getDiscountPolicy, setDiscountPolicy } from "@/tools/discounts/policy-tools";
 import type { Policy } from "./control-view";
+import { plainError } from "./plain-errors";
 import { callTool } from "./tools";
 
 // Control-room writes: read the surface's policy, change one thing, PUT it back through the policy
@@ -25,7 +25,8 @@ async function updatePolicy(surface: string, change: (p: Policy) => Partial<Poli
     revalidatePath(PAGE);
     return { ok: true, message: `Saved: ${surface} allows ${saved.min_percent}–${saved.max_percent}% off.` };
   } catch (err) {
-    return { ok: false, message: toAppError(err).message };
+    // Plain words ("Maximum % must be 100 or less"), never "Invalid input for set_discount_policy" (issue 16 item 10).
+    return { ok: false, message: plainError(err).error };
   }
 }
 

@@ -8,7 +8,8 @@ const LABELS: Record<string, string> = {
   short_text: "Title", long_text: "Description", terms_conditions: "Terms", offer_value: "Value", total_budget_cents: "Total budget",
   minimum_spend_cents: "Minimum spend", usage_limit_per_customer: "Limit per customer", total_usage_limit: "Total redemptions",
   start_date: "Start date", end_date: "End date", promo_code: "Promo code", usage_limit: "Usage limit", per_customer_limit: "Limit per customer",
-  reason: "Reason", csv: "CSV file", value: "Value",
+  reason: "Reason", csv: "CSV file", value: "Value", min_percent: "Minimum %", max_percent: "Maximum %", kpi_floors: "KPI floors",
+  max_snapshot_age_seconds: "Freshness",
 };
 
 /** "1,250 cents" → "$12.50" in any message that still speaks in cents. */

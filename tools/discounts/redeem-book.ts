@@ -3,8 +3,8 @@ import type { Tx } from "@/db/database";
 import { keyOf, loadSpend, type SpendKey } from "./facts";
 import type { CodeRow } from "./mappers";
 import { loadLiveCounts } from "./redeem-counts";
-import type { Locked } from "./redeem-locks";
-import type { CodeSketch, RedeemPrefix } from "./redeem-prefix";
+import type { LoadedFacts } from "./redeem-locks";
+import type { CodeSketch } from "./redeem-prefix";
 import { type Attempt, type FactBook, loadFactBook, spendKeysFor } from "./redemption-facts";
 import { applyHolds, type Holds, loadHolds } from "./reservation-holds";
 
@@ -25,7 +25,7 @@ export type BookOptions = { lock: boolean; reservationIds?: string[] };
  * (why: decisions must see counters read under the locks, config from the prefix; named holds are consumed by the caller).
  */
 export async function lockedFactBook(
-  tx: Tx, tenantId: string, facts: { pre: RedeemPrefix; locked: Locked }, planned: PlannedAttempt[], opts: BookOptions = { lock: true },
+  tx: Tx, tenantId: string, facts: LoadedFacts, planned: PlannedAttempt[], opts: BookOptions = { lock: true },
 ): Promise<{ codes: Map<string, CodeRow>; book: FactBook | null; holds: Holds | null }> {
   const { pre, locked } = facts;
   const sketches = [...new Map(planned.map((p) => [p.sketch.code_id, p.sketch])).values()];
@@ -60,7 +60,8 @@ export async function lockedFactBook(
   const controlled = [...pre.offers.entries()].flatMap(([id, o]) => (o.controls ? [[id, o.controls] as const] : []));
   // Holds count on every scope the attempts draw on, also before the period's spend row exists.
   const spendKeys = [...new Set([...planKeys.map(keyOf), ...spent.keys()])];
-  const { uses, holds } = await loadLiveCounts(tx, tenantId, {
+  // Validate's statement read the counts already (same snapshot, no locks to wait for); redeem reads them now.
+  const { uses, holds } = facts.counts ?? await loadLiveCounts(tx, tenantId, {
     limitedCodes: locked.codes.filter((c) => c.per_customer_limit !== null).map((c) => c.code_id),
     offerTotals: controlled.filter(([, c]) => c.usage_limit !== null).map(([id]) => id),
     offerPerCustomer: controlled.filter(([, c]) => c.per_customer_limit !== null).map(([id]) => id),

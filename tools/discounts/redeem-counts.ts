@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Tx } from "@/db/database";
 import { executeNamed } from "./redeem-prefix";
-import { holdsCols, type Holds, parseHolds, textArray, uuidArray } from "./reservation-holds";
+import { holdsCols, type Holds, type HoldsSource, parseHolds, textArray, uuidArray } from "./reservation-holds";
 
 // The live counts a batch decides on — net uses from the ledger and the live checkout holds — in ONE statement,
 // run after the facts-and-locks statement (why: its fresh snapshot sees every redemption and hold that held those
@@ -17,29 +17,42 @@ export type CountsQuery = {
 
 const parse = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
 
-/** Net uses per (code, customer), per offer and per (offer, customer), and the live holds, in one round trip. */
-export async function loadLiveCounts(tx: Tx, tenantId: string, q: CountsQuery): Promise<{ uses: LiveUses; holds: Holds }> {
+/** The counts' sources as SQL arrays (why: validate computes them inside its one statement, redeem passes lists). */
+export type CountsSource = { limitedCodes: SQL; offerTotals: SQL; offerPerCustomer: SQL; customers: SQL; holds: HoldsSource };
+
+/** The counts' columns (cu, ot, oc and the holds') over array expressions. */
+export function countsCols(tenantId: string, q: CountsSource): SQL {
   const net = sql`sum(case when kind = 'redemption' then 1 else -1 end)::int`;
-  const customers = textArray(q.customers);
-  const h = q.holds;
-  const holds = holdsCols(tenantId, {
-    codeIds: uuidArray(h.codeIds), spendKeys: textArray(h.spendKeys), offerIds: uuidArray(h.offerIds), reservationIds: uuidArray(h.reservationIds),
-    lockNamed: h.reservationIds.length > 0, now: h.now,
-  });
-  // Two texts (named reservations locked or not), each prepared once per connection.
-  const res = await executeNamed(tx, h.reservationIds.length ? "redeem_counts_named" : "redeem_counts", sql`select
-    (select json_agg(x) from (select code_id, customer_id, ${net} as n from discount_redemptions
-       where tenant_id = ${tenantId} and code_id = any(${uuidArray(q.limitedCodes)}) and customer_id = any(${customers}) group by code_id, customer_id) x) as cu,
+  return sql`(select json_agg(x) from (select code_id, customer_id, ${net} as n from discount_redemptions
+       where tenant_id = ${tenantId} and code_id = any(${q.limitedCodes}) and customer_id = any(${q.customers}) group by code_id, customer_id) x) as cu,
     (select json_agg(x) from (select offer_id, coalesce(sum(redemption_count), 0)::int as n from discount_codes
-       where tenant_id = ${tenantId} and offer_id = any(${uuidArray(q.offerTotals)}) group by offer_id) x) as ot,
+       where tenant_id = ${tenantId} and offer_id = any(${q.offerTotals}) group by offer_id) x) as ot,
     (select json_agg(x) from (select offer_id, customer_id, ${net} as n from discount_redemptions
-       where tenant_id = ${tenantId} and offer_id = any(${uuidArray(q.offerPerCustomer)}) and customer_id = any(${customers}) group by offer_id, customer_id) x) as oc,
-    ${holds}`);
-  const r = (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
+       where tenant_id = ${tenantId} and offer_id = any(${q.offerPerCustomer}) and customer_id = any(${q.customers}) group by offer_id, customer_id) x) as oc,
+    ${holdsCols(tenantId, q.holds)}`;
+}
+
+/** The counts' columns of a result row as use maps and holds. */
+export function parseCounts(r: Record<string, unknown>): { uses: LiveUses; holds: Holds } {
   const uses: LiveUses = { customerUses: new Map(), offerUses: new Map(), offerCustomerUses: new Map() };
   type Row = { code_id?: string; offer_id?: string; customer_id?: string; n: number };
   for (const x of parse<Row[] | null>(r.cu) ?? []) uses.customerUses.set(`${x.code_id}|${x.customer_id}`, Number(x.n));
   for (const x of parse<Row[] | null>(r.ot) ?? []) uses.offerUses.set(x.offer_id!, Number(x.n));
   for (const x of parse<Row[] | null>(r.oc) ?? []) uses.offerCustomerUses.set(`${x.offer_id}|${x.customer_id}`, Number(x.n));
   return { uses, holds: parseHolds(r) };
+}
+
+/** Net uses per (code, customer), per offer and per (offer, customer), and the live holds, in one round trip. */
+export async function loadLiveCounts(tx: Tx, tenantId: string, q: CountsQuery): Promise<{ uses: LiveUses; holds: Holds }> {
+  const h = q.holds;
+  const cols = countsCols(tenantId, {
+    limitedCodes: uuidArray(q.limitedCodes), offerTotals: uuidArray(q.offerTotals), offerPerCustomer: uuidArray(q.offerPerCustomer), customers: textArray(q.customers),
+    holds: {
+      codeIds: uuidArray(h.codeIds), spendKeys: textArray(h.spendKeys), offerIds: uuidArray(h.offerIds), reservationIds: uuidArray(h.reservationIds),
+      lockNamed: h.reservationIds.length > 0, now: h.now,
+    },
+  });
+  // Two texts (named reservations locked or not), each prepared once per connection.
+  const res = await executeNamed(tx, h.reservationIds.length ? "redeem_counts_named" : "redeem_counts", sql`select ${cols}`);
+  return parseCounts((res as unknown as { rows: Record<string, unknown>[] }).rows[0]);
 }

@@ -4,6 +4,8 @@ import type { Tx } from "@/db/database";
 import { executeNamed, parsePrefix, prefixSql, type RedeemPrefix } from "./redeem-prefix";
 import { keyOf, type OfferBudgetInfo, type OfferGateFacts, type SpendKey } from "./facts";
 import type { CodeRow } from "./mappers";
+import { countsCols, type LiveUses, parseCounts } from "./redeem-counts";
+import { type Holds, textArray } from "./reservation-holds";
 
 // Redeem's facts and locks in ONE statement: the lock-free prefix (redeem-prefix.ts, the same fragments) and then
 // every lock in the global order — offers and campaigns FOR SHARE (their caps) → codes FOR UPDATE by code_id →
@@ -22,6 +24,9 @@ export type Locked = {
   /** Campaign caps read under FOR SHARE, likewise. */
   campaignCaps: Map<string, number | null>;
 };
+
+/** The combined statement's answer; `counts` (live uses and holds) only without locks, read in the same snapshot. */
+export type LoadedFacts = { pre: RedeemPrefix; locked: Locked; counts?: { uses: LiveUses; holds: Holds } };
 
 /** What the combined statement is asked: the batch's codes, idempotency keys, customers and clocks. */
 export type FactsQuery = { promoCodes: string[]; keys: string[]; customerKeys: string[]; nows: Date[] };
@@ -80,15 +85,24 @@ const LOCK_COLS = sql`(select json_agg(lc) from lc) as lk_codes, (select row_to_
  * costs no more round trips than a naive transaction). Without `lock` (validate), the same reads lock-free, and
  * from then on the database refuses any write in the transaction (no extra round trip for it).
  */
-export async function loadLockedFacts(tx: Tx, tenantId: string, q: FactsQuery, opts: { lock: boolean } = { lock: true }): Promise<{ pre: RedeemPrefix; locked: Locked }> {
+export async function loadLockedFacts(tx: Tx, tenantId: string, q: FactsQuery, opts: { lock: boolean } = { lock: true }): Promise<LoadedFacts> {
   const periods: BudgetPeriod[] = ["month", "quarter", "total"];
   const starts = [...new Set(q.nows.flatMap((now) => periods.map((p) => JSON.stringify([p, budgetPeriodStart(p, now)]))))].map((x) => JSON.parse(x));
   const prefix = prefixSql(tenantId, q.promoCodes, q.keys, q.customerKeys);
-  const readOnly = sql.raw(opts.lock ? "" : ", set_config('transaction_read_only', 'on', true) as read_only");
-  const text = sql`with ${prefix.ctes}, ${lockSql(opts.lock, tenantId, JSON.stringify(starts))} select ${prefix.cols}, ${LOCK_COLS}${readOnly}`;
+  // Without locks nothing waits, so the live counts can share the statement's snapshot: validate reads in ONE statement.
+  const tail = opts.lock ? sql`` : sql`, ${countsCols(tenantId, {
+    limitedCodes: sql`array(select code_id from lc where per_customer_limit is not null)`,
+    offerTotals: sql`array(select offer_id from oi where usage_limit is not null)`,
+    offerPerCustomer: sql`array(select offer_id from oi where per_customer_limit is not null)`, customers: textArray(q.customerKeys),
+    holds: {
+      codeIds: sql`array(select code_id from lc)`, offerIds: sql`array(select offer_id from oi)`, reservationIds: sql`array[]::uuid[]`,
+      spendKeys: sql`array(select scope || '|' || scope_id || '|' || period_start::text from lk)`, lockNamed: false, now: q.nows[0],
+    },
+  })}, set_config('transaction_read_only', 'on', true) as read_only`;
+  const text = sql`with ${prefix.ctes}, ${lockSql(opts.lock, tenantId, JSON.stringify(starts))} select ${prefix.cols}, ${LOCK_COLS}${tail}`;
   const res = await executeNamed(tx, opts.lock ? "redeem_facts_locks" : "validate_facts", text);
   const r = (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
-  return { pre: parsePrefix(r), locked: parseLocked(r) };
+  return { pre: parsePrefix(r), locked: parseLocked(r), ...(opts.lock ? {} : { counts: parseCounts(r) }) };
 }
 
 /** The lock columns of the combined row as typed rows and maps. */

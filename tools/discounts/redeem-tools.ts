@@ -1,15 +1,12 @@
 import { normalizeCustomerId } from "@/core/customers";
-import { notFound, rejected } from "@/core/errors";
-import { decideRedemption } from "@/core/governance";
-import { requireTenant, tenantTx } from "../context";
+import { rejected } from "@/core/errors";
+import { requireTenant } from "../context";
 import { defineTool } from "../registry";
 import { redeemJob } from "./redeem-batch";
-import { lockedFactBook } from "./redeem-book";
-import { loadLockedFacts } from "./redeem-locks";
 import { submitRedemption } from "./redeem-queue";
-import { factsFor } from "./redemption-facts";
 import { RedeemInput, RedeemOutput, ValidateInput, ValidateOutput } from "./schemas";
 import { requireSurface } from "./surface-guard";
+import { submitValidation } from "./validate-batch";
 
 // Validate (read-only) and redeem (atomic, idempotent) share the fact loaders and decideRedemption.
 
@@ -21,21 +18,12 @@ export const validateDiscountCode = defineTool({
   permission: "codes.validate",
   async execute(input, ctx) {
     requireSurface(ctx.caller, input.surface);
-    const now = ctx.now();
-    return tenantTx(ctx, async (tx, tenantId) => {
-      // Writes nothing (CONTRACT §6): nothing is audited, and the reads below turn the transaction read-only.
-      const customerKey = input.customer_id ? normalizeCustomerId(input.customer_id) : null;
-      // Redeem's own statements, without its locks: the same prefix, the same reads, the same live counts and holds.
-      const facts = await loadLockedFacts(tx, tenantId, { promoCodes: [input.promo_code], keys: [], customerKeys: customerKey ? [customerKey] : [], nows: [now] }, { lock: false });
-      const sketch = facts.pre.codes.get(input.promo_code);
-      if (!sketch) throw notFound("Promo code");
-      const attempt = { surface: input.surface, order_total_cents: input.order_total_cents, customerKey, locationId: input.location_id ?? null, now };
-      const { codes, book } = await lockedFactBook(tx, tenantId, facts, [{ ...attempt, sketch }], { lock: false });
-      const code = codes.get(sketch.code_id);
-      if (!code || !book) throw notFound("Promo code");
-      const decision = decideRedemption(factsFor(book, { ...attempt, code }).facts);
-      // An invalid code is worth nothing: a connector that forgets to read `valid` still applies 0.
-      return { valid: decision.allowed, discount_cents: decision.allowed ? decision.discount_cents : 0, reasons: decision.reasons };
+    const tenantId = requireTenant(ctx);
+    // Writes nothing (CONTRACT §6): nothing is audited, and the shared read turns its transaction read-only.
+    // Redeem's own statements without its locks, decided by the same decideRedemption (validate-batch.ts).
+    return submitValidation(ctx.db, tenantId, {
+      promo_code: input.promo_code, surface: input.surface, order_total_cents: input.order_total_cents,
+      customerKey: input.customer_id ? normalizeCustomerId(input.customer_id) : null, locationId: input.location_id ?? null, now: ctx.now(),
     });
   },
 });

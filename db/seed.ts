@@ -5,6 +5,7 @@ import { newPlatformKey } from "@/core/auth/keys";
 import { issueApiKey } from "./api-keys";
 import type { Database } from "./database";
 import { getSetting, PLATFORM_KEY_SETTING, setSetting } from "./platform-settings";
+import { seedHistory } from "./seed-history";
 import * as s from "./schema";
 
 export const DEMO_TENANT_SETTING = "demo_tenant_id";
@@ -43,7 +44,7 @@ export async function ensureDemoSeed(db: Database, opts: { dataDir: string; plat
   let creds = readDemoCredentials(opts.dataDir);
   const tenantId = await getSetting(db, DEMO_TENANT_SETTING);
   if (!tenantId || !creds || creds.tenant_id !== tenantId) {
-    creds = await seedDemoTenant(db, opts.platformKeyFromEnv);
+    creds = await seedDemoTenant(db, opts.platformKeyFromEnv, now);
     mkdirSync(opts.dataDir, { recursive: true });
     // The generated platform key is returned (printed) this once and never written anywhere; only its hash is stored.
     writeFileSync(credentialsPath(opts.dataDir), JSON.stringify({ ...creds, platform_key: null }, null, 2), { mode: 0o600 });
@@ -52,7 +53,7 @@ export async function ensureDemoSeed(db: Database, opts: { dataDir: string; plat
   return creds;
 }
 
-async function seedDemoTenant(db: Database, platformKeyFromEnv?: string): Promise<DemoCredentials> {
+async function seedDemoTenant(db: Database, platformKeyFromEnv: string | undefined, now: Date): Promise<DemoCredentials> {
   let platform_key: string | null = null;
   if (!platformKeyFromEnv && !(await getSetting(db, PLATFORM_KEY_SETTING))) {
     const generated = newPlatformKey();
@@ -90,7 +91,8 @@ async function seedDemoTenant(db: Database, platformKeyFromEnv?: string): Promis
       { tenant_id, type_name: "free_shipping", type_description: "Shipping at no charge" },
       { tenant_id, type_name: "cashback", type_description: "Money back after purchase" },
     ]);
-    await tx.insert(s.programs).values({ tenant_id, program_name: "Dealer Network", program_type: "closed_loop" });
+    const [program] = await tx.insert(s.programs).values({ tenant_id, program_name: "Dealer Network", program_type: "closed_loop" }).returning();
+    await seedHistory(tx, tenant_id, program.program_id, now); // a year of past offers (issue 15), past budget periods only
   });
   const admin = await issueApiKey(db, { tenantId: tenant_id, role: "admin", label: "demo admin", demo: true });
   const marketer = await issueApiKey(db, { tenantId: tenant_id, role: "marketer", label: "demo marketer", demo: true });

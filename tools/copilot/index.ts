@@ -3,3 +3,4 @@
 export { CopilotFactsOutput, type CopilotFacts, getCopilotFacts, type TenantSettings } from "./facts-tool";
 export { type ToolRunner, toolRunner } from "./runner";
 export { claimThread, ownsThread } from "./threads";
+export { type ForecastResult, forecastDraft, ForecastOutput } from "./forecast-tool";

@@ -1,0 +1,118 @@
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import { z } from "zod";
+import { daysIn, forecastOffer, type PastOffer } from "@/core/offers/forecast";
+import { toMinorUnits } from "@/core/offers/money";
+import { IsoDate } from "@/core/primitives";
+import type { Tx } from "@/db/database";
+import { discountCodes, offers, programs, tenants } from "@/db/schema";
+import { tenantTx } from "../context";
+import { ledgerTotals } from "../offers/analytics-tools";
+import { defineTool } from "../registry";
+
+// The pre-launch forecast of a draft (core/offers/forecast.ts) from the tenant's own ended offers: each
+// one's redemptions by day come from the analytics query (voids excluded). Agent-internal: the draft
+// tool, MCP's draft_offer and `npm run draft` return it through the copilot.
+
+const MAX_HISTORY = 100;
+/** Reach assumed for benchmark rates when the tenant has no customers in its ledger yet. */
+const DEFAULT_REACH = 1_000;
+
+export const ForecastInput = z.object({
+  offer_type: z.string().max(64),
+  offer_value: z.number().nonnegative().nullable().describe("Percent when unit is %, currency units when $"),
+  unit: z.enum(["%", "$"]).nullable(),
+  start_date: IsoDate,
+  end_date: IsoDate,
+  total_budget: z.number().nonnegative().nullable().describe("Currency units"),
+  total_usage_limit: z.number().int().positive().nullable(),
+  minimum_spend: z.number().nonnegative().nullable().describe("Currency units"),
+  target_audience: z.array(z.string().max(100)).max(20),
+  surface: z.string().max(64).nullable(),
+  program_type: z.string().max(64).nullable(),
+  benchmark: z.object({ rate: z.number().min(0).max(1), label: z.string().max(200) }).describe("Cited rate for no history"),
+}).strict();
+
+export const ForecastOutput = z.object({
+  currency: z.string(),
+  method: z.enum(["history", "benchmark"]),
+  history_offers: z.number().int().describe("Ended offers read; basis = the similar ones used"),
+  basis: z.array(z.string()),
+  expected_redemptions: z.number().int(),
+  low_redemptions: z.number().int(),
+  high_redemptions: z.number().int(),
+  discount_spend_cents: z.number().int(),
+  discount_per_redemption_cents: z.number().int(),
+  budget_runs_out: z.string().nullable(),
+  curve: z.array(z.object({
+    date: z.string(), redemptions: z.number().int(), spend_cents: z.number().int(),
+    low_cents: z.number().int(), high_cents: z.number().int(),
+  })),
+  note: z.string(),
+});
+export type ForecastResult = z.output<typeof ForecastOutput>;
+
+/** The tenant's ended offers as forecast history, newest first (why: similar past offers drive the forecast). */
+async function loadHistory(tx: Tx, tenantId: string, today: string): Promise<{ history: PastOffer[]; orderCents: number | null }> {
+  const rows = await tx.select({
+    id: offers.offer_id, type: offers.offer_type, start: offers.start_date, end: offers.end_date,
+    audience: offers.target_audience, programType: programs.program_type,
+    surface: sql<string | null>`(select ${discountCodes.surface} from ${discountCodes} where ${discountCodes.tenant_id} = ${offers.tenant_id}
+      and ${discountCodes.offer_id} = ${offers.offer_id} order by ${discountCodes.created_at} limit 1)`,
+  }).from(offers)
+    .leftJoin(programs, and(eq(programs.tenant_id, offers.tenant_id), eq(programs.program_id, offers.program_id)))
+    .where(and(isNull(offers.deleted_at), lt(offers.end_date, today), sql`${offers.start_date} is not null`))
+    .orderBy(desc(offers.end_date)).limit(MAX_HISTORY);
+  const history: PastOffer[] = [];
+  let orders = 0, n = 0;
+  for (const r of rows) {
+    const { total, days } = await ledgerTotals(tx, tenantId, r.id);
+    if (total.n === 0) continue;
+    const start = Date.parse(`${r.start}T00:00:00Z`);
+    const daily = new Array<number>(daysIn(r.start!, r.end!)).fill(0);
+    for (const d of days) {
+      const i = Math.round((Date.parse(`${d.date}T00:00:00Z`) - start) / 86_400_000);
+      if (i >= 0 && i < daily.length) daily[i] += d.count;
+    }
+    history.push({
+      id: r.id, programType: r.programType ?? null, audience: r.audience, surface: r.surface, discountType: r.type,
+      startDate: r.start!, endDate: r.end!, daily, discountPerRedemptionCents: Math.round(total.discount / total.n),
+    });
+    orders += total.revenue;
+    n += total.n;
+  }
+  return { history, orderCents: n ? Math.round(orders / n) : null };
+}
+
+export const forecastDraft = defineTool({
+  name: "forecast_draft",
+  description: "Expected redemptions, discount spend and budget burn by day of a draft, from the tenant's similar past offers.",
+  input: ForecastInput,
+  output: ForecastOutput,
+  permission: "agent.use",
+  async execute(input, ctx) {
+    const today = ctx.now().toISOString().slice(0, 10);
+    return tenantTx(ctx, async (tx, tenantId) => {
+      const [tenant] = await tx.select({ currency: tenants.currency }).from(tenants).where(eq(tenants.tenant_id, tenantId));
+      const currency = tenant?.currency ?? "USD";
+      const { history, orderCents } = await loadHistory(tx, tenantId, today);
+      const [{ reach }] = await tx.execute(sql`select count(distinct customer_id)::int as reach from discount_redemptions
+        where tenant_id = ${tenantId} and kind = 'redemption'`).then((r) => (r as unknown as { rows?: { reach: number }[] }).rows
+          ?? (r as unknown as { reach: number }[]));
+      const minor = (v: number | null) => (v === null ? null : toMinorUnits(v, currency));
+      const f = forecastOffer({
+        programType: input.program_type, audience: input.target_audience, surface: input.surface, discountType: input.offer_type,
+        value: input.unit === "$" ? minor(input.offer_value) : input.offer_value, unit: input.unit,
+        startDate: input.start_date, endDate: input.end_date, totalBudgetCents: minor(input.total_budget),
+        totalUsageLimit: input.total_usage_limit, minimumSpendCents: minor(input.minimum_spend),
+      }, history, { ...input.benchmark, reach: Number(reach) || DEFAULT_REACH, typicalOrderCents: orderCents ?? 0 });
+      return {
+        currency, method: f.method, history_offers: history.length, basis: f.basis,
+        expected_redemptions: f.expectedRedemptions, low_redemptions: f.lowRedemptions, high_redemptions: f.highRedemptions,
+        discount_spend_cents: f.discountSpendCents, discount_per_redemption_cents: f.discountPerRedemptionCents,
+        budget_runs_out: f.budgetRunsOut,
+        curve: f.curve.map((c) => ({ date: c.date, redemptions: c.redemptions, spend_cents: c.spendCents, low_cents: c.lowCents, high_cents: c.highCents })),
+        note: f.note,
+      };
+    });
+  },
+});

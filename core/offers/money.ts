@@ -29,9 +29,15 @@ export function currencyMismatch(draftCurrency: string | null, tenantCurrency: s
     + `what are the amounts in ${tenantCurrency.toUpperCase()}?`;
 }
 
-/** "$249,467.50": the one way a message or a screen writes an amount; never "cents". */
-export function formatMoney(minor: number, currency = "USD"): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(minor / minorPerMajor(currency));
+/**
+ * "$249,467.50": the one way a message or a screen writes an amount; never "cents". `card` drops zero
+ * minor units ("$10", "$12.50"), as offer cards and generated copy print them.
+ */
+export function formatMoney(minor: number, currency = "USD", opts: { card?: boolean } = {}): string {
+  const major = minor / minorPerMajor(currency);
+  const whole = opts.card && Number.isInteger(major);
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}) })
+    .format(major);
 }
 
 /** "December 2026" / "Q4 2026" / "all time": a budget period named the way a marketer says it. */

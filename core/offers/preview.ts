@@ -1,13 +1,11 @@
 // How an offer reads on Hub/Marketplace: savings line and validity window. Pure text rules.
+import { formatMoney, toMinorUnits } from "./money";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** "$10" / "$12.50" / "€5": whole amounts without cents, as offer cards print them. */
-export function formatMoney(units: number, currency: string): string {
-  const whole = Number.isInteger(units);
-  return new Intl.NumberFormat("en-US", {
-    style: "currency", currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2,
-  }).format(units);
+/** "$10" / "$12.50" / "€5" from currency units, through the one money formatter (card style). */
+function cardMoney(units: number, currency: string): string {
+  return formatMoney(toMinorUnits(units, currency), currency, { card: true });
 }
 
 function formatNumber(n: number): string {
@@ -31,14 +29,14 @@ export function savingsText(f: SavingsFacts): string | null {
   const type = f.savings_type?.trim().toLowerCase() ?? null;
   if (f.savings_amount !== null && type) {
     if (PERCENT_TYPES.has(type)) return `${formatNumber(f.savings_amount)}% off`;
-    if (AMOUNT_TYPES.has(type)) return `${formatMoney(f.savings_amount, f.currency)} off`;
+    if (AMOUNT_TYPES.has(type)) return `${cardMoney(f.savings_amount, f.currency)} off`;
   }
   if (f.offer_type === "free_shipping") return "Free shipping";
   if (f.offer_type === "bogo") return "Buy one, get one free";
   if (f.offer_value === null) return null;
   const percent = f.max_discount_unit === "%" || (f.max_discount_unit === null && f.offer_type !== "fixed_discount");
-  if (f.offer_type === "cashback") return percent ? `${formatNumber(f.offer_value)}% cash back` : `${formatMoney(f.offer_value, f.currency)} cash back`;
-  return percent ? `${formatNumber(f.offer_value)}% off` : `${formatMoney(f.offer_value, f.currency)} off`;
+  if (f.offer_type === "cashback") return percent ? `${formatNumber(f.offer_value)}% cash back` : `${cardMoney(f.offer_value, f.currency)} cash back`;
+  return percent ? `${formatNumber(f.offer_value)}% off` : `${cardMoney(f.offer_value, f.currency)} off`;
 }
 
 const day = (d: Date) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;

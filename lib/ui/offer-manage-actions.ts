@@ -109,3 +109,10 @@ export async function duplicateAsCopy(offerId: string, title: string): Promise<M
   await attempt("PUT /dashboard/offers/{offer_id}", { offer_id: copy.data.offer_id, short_text: `Copy of ${title}`.slice(0, 200) });
   redirect(`/offers/${copy.data.offer_id}?edit=1&copied=1`);
 }
+
+/** Sets the offer's redemption controls (total and per-customer limits): updates its control, or creates one. */
+export async function saveControls(offerId: string, controlId: string | null, limits: { usage_limit: number | null; per_customer_limit: number | null }): Promise<ManageState> {
+  return controlId
+    ? run("PUT /dashboard/offers/redemption-controls/{control_id}", { control_id: controlId, ...limits }, offerId, "Saved: redemption controls updated.")
+    : run("POST /dashboard/offers/redemption-controls", { offer_id: offerId, ...limits }, offerId, "Saved: redemption controls added.");
+}

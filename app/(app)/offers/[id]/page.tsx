@@ -6,6 +6,7 @@ import type { OfferEvaluation } from "@/core/offers/evaluate";
 import { offerCodeTerms } from "@/core/offers/code-terms";
 import { isUuid } from "@/core/primitives";
 import { CodeManager } from "@/components/offers/CodeManager";
+import { ControlsEditor } from "@/components/offers/ControlsEditor";
 import { CustomerListUpload } from "@/components/offers/CustomerListUpload";
 import { OfferChecks } from "@/components/offers/OfferChecks";
 import { OfferEditForm } from "@/components/offers/OfferEditForm";
@@ -22,6 +23,7 @@ import { requireSession } from "@/lib/ui/session";
 import { callTool, tryRoute, tryTool } from "@/lib/ui/tools";
 import { listDiscountCodes } from "@/tools/discounts/code-tools";
 import { offerAnalytics } from "@/tools/offers/analytics-tools";
+import { listControls } from "@/tools/offers/control-tools";
 import { getOfferTimeline } from "@/tools/offers/offer-review-tools";
 import { getOffer } from "@/tools/offers/offer-tools";
 import { previewOffer } from "@/tools/offers/preview-tools";
@@ -46,13 +48,14 @@ export default async function OfferPage({ params, searchParams }: Props) {
     if (["not_found", "invalid_input"].includes(toAppError(err).code)) notFound();
     throw err;
   }
-  const [preview, analytics, codes, checks, timeline] = await Promise.all([
+  const [preview, analytics, codes, checks, timeline, controls] = await Promise.all([
     tryTool(session, previewOffer, { offer_id: id }),
     tryTool(session, offerAnalytics, { offer_id: id }),
     tryTool(session, listDiscountCodes, { offer_id: id, limit: 100 }),
     // The checks tool types ids as strings; the panel wants the core's check-id union (kept by route until they agree).
     tryRoute<OfferEvaluation>(session, "GET /dashboard/offers/{offer_id}/checks", { offer_id: id }),
     tryTool(session, getOfferTimeline, { offer_id: id }),
+    tryTool(session, listControls, { offer_id: id, limit: 100 }),
   ]);
   const title = offer.short_text || "Untitled offer";
   const currency = analytics.ok ? analytics.data.currency : "USD";
@@ -123,8 +126,10 @@ export default async function OfferPage({ params, searchParams }: Props) {
           ) : <ErrorPanel title="Codes unavailable" message={codes.error.message} />}
         </section>
         <section className="card" aria-labelledby="lists-h">
-          <h2 id="lists-h">Customer lists</h2>
+          <h2 id="lists-h">Who can redeem</h2>
           <CustomerListUpload offerId={offer.offer_id} />
+          <h3 style={{ marginTop: 16 }}>Redemption controls</h3>
+          {controls.ok ? <ControlsEditor offerId={offer.offer_id} controls={controls.data.redemption_controls} /> : <p className="small muted">{controls.error.message}</p>}
         </section>
         <section className="card" aria-labelledby="timeline-h">
           <h2 id="timeline-h">Timeline</h2>

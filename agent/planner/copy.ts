@@ -1,16 +1,16 @@
 import type { OfferDraft } from "../draft";
 import { parseYmd } from "./calendar";
+import { formatMoney, toMinorUnits } from "@/core/offers/money";
 
 // Consumer-facing copy written from the parsed fields only: a title, a one-paragraph description
 // and terms. Nothing here invents a condition the brief did not state (no "cannot be combined"
 // boilerplate): every sentence maps to a field, so editing a field and regenerating stays honest.
 
 const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const SYMBOL: Record<string, string> = { USD: "$", GBP: "£", EUR: "€", CAD: "CA$", AUD: "A$" };
 
-const symbol = (d: OfferDraft) => SYMBOL[d.currency ?? "USD"] ?? `${d.currency} `;
 const num = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
-const money = (d: OfferDraft, n: number) => `${symbol(d)}${num(n)}`;
+/** Amounts in copy use the one money formatter (card style: "$10", "$12.50"). */
+const money = (d: OfferDraft, n: number) => formatMoney(toMinorUnits(n, d.currency ?? "USD"), d.currency ?? "USD", { card: true });
 const day = (iso: string) => {
   const { y, m, d } = parseYmd(iso);
   return `${SHORT_MONTHS[m - 1]} ${d}, ${y}`;

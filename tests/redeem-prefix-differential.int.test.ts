@@ -5,6 +5,7 @@ import { discountCodes, discountRedemptions } from "@/db/schema";
 import { budgetViewInTx } from "@/tools/discounts/budget-tools";
 import { loadEligibility, loadLatestSnapshots, loadOfferBudgets, loadPolicies, loadTenantBudget } from "@/tools/discounts/facts";
 import { loadGovernanceFacts } from "@/tools/discounts/governance-facts";
+import { loadLockedFacts } from "@/tools/discounts/redeem-locks";
 import { idemKey, loadRedeemPrefix, NIL_SCOPE } from "@/tools/discounts/redeem-prefix";
 import { createTestDatabase, type TestDatabase } from "./support/db";
 import { expectStatus, type GovernedTenant, governedTenant, testClock } from "./support/governed-tenant";
@@ -97,6 +98,15 @@ describe("the redeem prefix statement equals the facts loaders", () => {
       const ledger = await tx.select().from(discountRedemptions).where(inArray(discountRedemptions.idempotency_key, keys));
       expect(ledger).toHaveLength(usedKeys.length);
       expect(prefix.usedKeys).toEqual(new Set(ledger.map((r) => idemKey(r.api_key_id ?? NIL_SCOPE, r.idempotency_key!))));
+
+      // Redeem (locking) and validate (not) embed the same fragments in one combined statement: its prefix is this one,
+      // and it reads exactly the asked codes' rows. Locking first: validate's read turns the transaction read-only.
+      for (const lock of [true, false]) {
+        const combined = await loadLockedFacts(tx, g.tenantId, { promoCodes: asked, keys, customerKeys: customers, nows: [clock.now] }, { lock });
+        expect(combined.pre).toEqual(prefix);
+        expect(combined.locked.codes.map((c) => c.code_id).sort()).toEqual(codeRows.map((c) => c.code_id).sort());
+        expect(combined.locked.budget).toEqual(prefix.budget);
+      }
     });
   });
 });

@@ -28,11 +28,16 @@ async function validateBatch(db: Database, tenantId: string, jobs: ValidateJob[]
       promoCodes: [...new Set(jobs.map((j) => j.promo_code))], keys: [],
       customerKeys: [...new Set(jobs.flatMap((j) => (j.customerKey ? [j.customerKey] : [])))], nows: jobs.map((j) => j.now),
     }, { lock: false });
-    const attemptOf = (j: ValidateJob) => ({ surface: j.surface, order_total_cents: j.order_total_cents, customerKey: j.customerKey, locationId: j.locationId, now: j.now });
-    const planned = jobs.flatMap((j) => (facts.pre.codes.has(j.promo_code) ? [{ ...attemptOf(j), sketch: facts.pre.codes.get(j.promo_code)! }] : []));
-    const { codes, book } = planned.length ? await lockedFactBook(tx, tenantId, facts, planned, { lock: false }) : { codes: new Map(), book: null };
+    const attemptOf = (j: ValidateJob) => ({
+      surface: j.surface, order_total_cents: j.order_total_cents, customerKey: j.customerKey, locationId: j.locationId, now: j.now,
+    });
+    const sketchOf = (j: ValidateJob) => facts.pre.codes.get(j.promo_code);
+    const planned = jobs.flatMap((j) => (sketchOf(j) ? [{ ...attemptOf(j), sketch: sketchOf(j)! }] : []));
+    const { codes, book } = planned.length
+      ? await lockedFactBook(tx, tenantId, facts, planned, { lock: false })
+      : { codes: new Map(), book: null };
     return jobs.map((j) => {
-      const code = codes.get(facts.pre.codes.get(j.promo_code)?.code_id ?? "");
+      const code = codes.get(sketchOf(j)?.code_id ?? "");
       if (!code || !book) return notFound("Promo code");
       const decision = decideRedemption(factsFor(book, { ...attemptOf(j), code }).facts);
       // An invalid code is worth nothing: a connector that forgets to read `valid` still applies 0.
@@ -71,7 +76,8 @@ class ValidateQueue {
           // A failed shared read must not fail the others: each runs alone (a lone failure is its own error).
           if (batch.length === 1) batch[0].reject(mapDbError(err));
         }
-        if (answers) batch.forEach((w, i) => (answers![i] instanceof Error ? w.reject(answers![i]) : w.resolve(answers![i] as ValidateAnswer)));
+        const got = answers;
+        if (got) batch.forEach((w, i) => (got[i] instanceof Error ? w.reject(got[i]) : w.resolve(got[i] as ValidateAnswer)));
         else if (batch.length > 1) await Promise.all(batch.map((w) => this.alone(w)));
       }
     } finally {

@@ -1,3 +1,4 @@
+import type { ForecastResult } from "@/tools/copilot";
 import type { Caller } from "@/tools/context";
 import type { AgentDeps } from "./config";
 import type { OfferDraft } from "./draft";
@@ -7,7 +8,7 @@ import type { Validation } from "./state";
 // Headless planning: one brief through goal_setting → offer_creation → validation on the real graph,
 // stopping before review. Writes nothing; `npm run draft`, the evals and the bench all use it.
 
-export type PlanOutcome = { draft: OfferDraft; validation: Validation; llmCalls: number };
+export type PlanOutcome = { draft: OfferDraft; validation: Validation; llmCalls: number; forecast: ForecastResult | null };
 
 /** A planner bound to its dependencies; the graph is compiled once and reused for every brief. */
 export function createPlanner(deps: AgentDeps) {
@@ -18,7 +19,7 @@ export function createPlanner(deps: AgentDeps) {
       { configurable: { caller: input.caller, today: input.today, mode: "plan" } },
     );
     if (state.error) throw new Error(state.error);
-    return { draft: state.draft!, validation: state.verdict!, llmCalls: state.llmCalls };
+    return { draft: state.draft!, validation: state.verdict!, llmCalls: state.llmCalls, forecast: state.forecast ?? null };
   };
 }
 

@@ -4,6 +4,7 @@ import { registry } from "@langchain/langgraph/zod";
 import { z } from "zod";
 import { ROLES } from "@/core/auth/permissions";
 import { IsoDate } from "@/core/primitives";
+import { ForecastOutput } from "@/tools/copilot/forecast-tool";
 import { OfferDraftSchema } from "./draft";
 
 // The copilot graph's state and the typed values that cross its edges (interrupt payload, resume
@@ -81,6 +82,8 @@ const StateFieldsSchema = z.object({
   goal: GoalSchema.nullable().default(null),
   // The latest validation result (a node is named "validation", hence "verdict"); routing and the review card read it.
   verdict: ValidationSchema.nullable().default(null),
+  // Pre-launch forecast of the draft (redemptions, spend, burn by day), so the draft panel can draw it.
+  forecast: ForecastOutput.nullable().default(null),
   // The one question the agent is waiting on, so the UI can show it apart from the chat.
   pendingQuestion: z.string().nullable().default(null),
   // Set by human_review from the parsed resume value; commit and routing act on it.

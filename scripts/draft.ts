@@ -1,6 +1,6 @@
 // npm run draft -- "<brief>" [--today YYYY-MM-DD] [--api-key KEY]
 // Plans one brief (goal_setting → offer_creation → validation) against the demo tenant, or the key's
-// tenant, on the app's database, and prints {"draft", "validation"} as JSON. Writes nothing but the seed.
+// tenant, on the app's database, and prints {"draft", "validation", "forecast"} as JSON. Writes nothing but the seed.
 process.env.LANGSMITH_TRACING ??= "false";
 process.env.COPILOTKIT_TELEMETRY_DISABLED ??= "true";
 process.env.DO_NOT_TRACK ??= "1";
@@ -46,7 +46,7 @@ async function main() {
     const now = () => new Date();
     const plan = createPlanner({ tools: toolRunner(db, now), model: createDraftModel(), now });
     const out = await plan({ brief: args.brief, today: args.today, caller: { ...caller, issuerType: "agent" } });
-    console.log(JSON.stringify({ draft: out.draft, validation: { ...out.validation, reasons: reasonsOf(out.validation) } }, null, 2));
+    console.log(JSON.stringify({ draft: out.draft, validation: { ...out.validation, reasons: reasonsOf(out.validation) }, forecast: out.forecast }, null, 2));
   } finally {
     await db.close();
   }

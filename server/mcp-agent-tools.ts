@@ -13,7 +13,7 @@ import { validateDraft } from "@/agent/validate";
 import type { Database } from "@/db/database";
 import { toolByName } from "@/tools";
 import { requireTenant } from "@/tools/context";
-import { toolRunner } from "@/tools/copilot";
+import { ForecastOutput, toolRunner } from "@/tools/copilot";
 import { defineTool, type Tool } from "@/tools/registry";
 
 // The copilot's plan-and-validate and its confirm, as two MCP tools for admin and marketer keys.
@@ -27,6 +27,7 @@ const DraftOfferInput = z.object({
 const DraftOfferOutput = z.object({
   draft: OfferDraftSchema,
   validation: ValidationSchema.extend({ reasons: z.array(z.object({ code: z.string(), message: z.string() })) }),
+  forecast: ForecastOutput.nullable().describe("Pre-launch forecast: redemptions, spend, burn by day; null until type, value and dates are set"),
 });
 
 const CommitInput = z.object({
@@ -75,7 +76,7 @@ export function agentMcpTools(deps: { db: Database; now: () => Date; model?: Dra
     async execute(input, ctx) {
       requireTenant(ctx);
       const out = await plannerFor(deps.db, agentDeps)({ brief: input.brief, today: input.today, caller: { ...ctx.caller, issuerType: "agent" } });
-      return { draft: out.draft, validation: { ...out.validation, reasons: reasonsOf(out.validation) } };
+      return { draft: out.draft, validation: { ...out.validation, reasons: reasonsOf(out.validation) }, forecast: out.forecast };
     },
   });
   const commitDraft = defineTool({

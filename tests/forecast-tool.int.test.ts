@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { offlineModel } from "@/agent/model";
+import { createPlanner } from "@/agent/plan";
 import { forecastDraft, getCopilotFacts, toolRunner } from "@/tools/copilot";
 import { createDemoDatabase, type DemoDatabase } from "./support/demo";
 
@@ -48,5 +50,17 @@ describe("forecast_draft", () => {
     expect(f.low_redemptions).toBeLessThanOrEqual(f.high_redemptions);
     expect(f.discount_spend_cents).toBeLessThanOrEqual(500_000);
     expect(f.note).toMatch(/similar past offer/);
+  });
+});
+
+describe("the planner returns the forecast (npm run draft, MCP draft_offer)", () => {
+  it("forecasts a complete brief from history, and none while type, value or dates are open", async () => {
+    const plan = createPlanner({ tools: toolRunner(demo.t.database, () => NOW), model: offlineModel(), now: () => NOW });
+    const caller = { ...demo.marketer, issuerType: "agent" as const };
+    const out = await plan({ brief: "20% off for dealers on shopify, Dec 1 to Dec 31, budget $5,000", today: "2026-11-21", caller });
+    expect(out.forecast).toMatchObject({ method: "history", history_offers: 36 });
+    expect(out.forecast!.curve.at(-1)!.date).toBe("2026-12-31");
+    const open = await plan({ brief: "something for our dealers", today: "2026-11-21", caller });
+    expect(open.forecast).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { AIMessage } from "@langchain/core/messages";
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { type AgentDeps, runConfig, todayOf } from "../config";
 import { emptyDraft } from "../draft";
+import { forecastFor } from "../recommend/forecast";
 import type { Goal, OfferState, OfferStateUpdate, Validation } from "../state";
 import { judgeDraft } from "../validate";
 
@@ -39,6 +40,7 @@ export function validationNode(deps: AgentDeps) {
     return {
       draft,
       verdict: validation,
+      forecast: await forecastFor(deps, rc.caller, draft),
       pendingQuestion: pendingQuestionOf(validation),
       messages: [new AIMessage(replyFor(validation, state.decision === "edit" ? null : state.goal))],
     };

@@ -1,0 +1,24 @@
+import type { Caller } from "@/tools/context";
+import { forecastDraft, type ForecastResult } from "@/tools/copilot";
+import type { AgentDeps } from "../config";
+import type { OfferDraft } from "../draft";
+import benchmarks from "./benchmarks.json";
+
+// The pre-launch forecast of a draft, through the forecast_draft tool (core/offers/forecast.ts holds the
+// method). With no similar history it falls back to the low end of the cited online coupon rate.
+
+/** The cited rate the forecast uses when the tenant has no similar offers (the conservative online rate). */
+export function forecastBenchmark(): { rate: number; label: string } {
+  const row = benchmarks.redemption_rates.find((r) => r.id === "online_low")!;
+  return { rate: row.rate, label: `${row.label}, ${row.source}` };
+}
+
+/** Forecast of a draft with a type, value and dates; null while those are open (nothing to forecast yet). */
+export async function forecastFor(deps: AgentDeps, caller: Caller, d: OfferDraft): Promise<ForecastResult | null> {
+  if (!d.offerType || d.offerValue === null || !d.startDate || !d.endDate || d.endDate < d.startDate) return null;
+  return deps.tools(forecastDraft, {
+    offer_type: d.offerType, offer_value: d.offerValue, unit: d.maxDiscountUnit, start_date: d.startDate, end_date: d.endDate,
+    total_budget: d.totalBudget, total_usage_limit: d.totalUsageLimit, minimum_spend: d.minimumSpend,
+    target_audience: d.targetAudience ?? [], surface: d.surface, program_type: d.programType, benchmark: forecastBenchmark(),
+  }, caller);
+}

@@ -4,7 +4,7 @@ import { registry } from "@langchain/langgraph/zod";
 import { z } from "zod";
 import { ROLES } from "@/core/auth/permissions";
 import { IsoDate } from "@/core/primitives";
-import { ForecastOutput } from "@/tools/copilot/forecast-tool";
+import { ForecastOutput } from "@/tools/copilot/forecast-schemas";
 import { OfferDraftSchema } from "./draft";
 
 // The copilot graph's state and the typed values that cross its edges (interrupt payload, resume

@@ -7,13 +7,14 @@ import { GRAPH_ID } from "@/agent/constants";
 import { type DraftField, emptyDraft, type OfferDraft } from "@/agent/draft";
 import type { OfferState } from "@/agent/state";
 import { DraftForm } from "./DraftForm";
+import { ForecastChart } from "./ForecastChart";
 import { usePendingReview } from "./review-context";
 import { useLiveChecks } from "./use-live-checks";
 import { ValidationPanel } from "./ValidationPanel";
 
 /** CopilotKit's agent name is the graph id (agent/constants.ts), so the two can never differ. */
 export const AGENT_NAME = GRAPH_ID;
-type AgentState = Partial<Pick<OfferState, "draft" | "verdict" | "committed" | "error" | "pendingQuestion">>;
+type AgentState = Partial<Pick<OfferState, "draft" | "verdict" | "committed" | "error" | "pendingQuestion" | "forecast">>;
 
 const same = (a: OfferDraft | null | undefined, b: OfferDraft | null | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -69,6 +70,7 @@ export function DraftPanel({ role }: { role: string }) {
         {state?.error && <p role="alert" className="alert alert-error">{state.error}</p>}
         <DraftForm draft={draft ?? emptyDraft()} disabled={running} issueFields={issueFields} onChange={onChange} />
       </section>
+      <ForecastChart forecast={state?.forecast ?? null} budgetCents={draft?.totalBudget != null ? Math.round(draft.totalBudget * 100) : null} />
       <ValidationPanel validation={validation} draft={draft} stale={edited} onApply={running ? null : applyPatch} live={live} checking={checking} />
     </div>
   );

@@ -1,13 +1,12 @@
 import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
-import { z } from "zod";
 import { daysIn, forecastOffer, type PastOffer } from "@/core/offers/forecast";
 import { toMinorUnits } from "@/core/offers/money";
-import { IsoDate } from "@/core/primitives";
 import type { Tx } from "@/db/database";
 import { discountCodes, offers, programs, tenants } from "@/db/schema";
 import { tenantTx } from "../context";
 import { ledgerTotals } from "../offers/analytics-tools";
 import { defineTool } from "../registry";
+import { ForecastInput, ForecastOutput } from "./forecast-schemas";
 
 // The pre-launch forecast of a draft (core/offers/forecast.ts) from the tenant's own ended offers: each
 // one's redemptions by day come from the analytics query (voids excluded). Agent-internal: the draft
@@ -16,40 +15,6 @@ import { defineTool } from "../registry";
 const MAX_HISTORY = 100;
 /** Reach assumed for benchmark rates when the tenant has no customers in its ledger yet. */
 const DEFAULT_REACH = 1_000;
-
-export const ForecastInput = z.object({
-  offer_type: z.string().max(64),
-  offer_value: z.number().nonnegative().nullable().describe("Percent when unit is %, currency units when $"),
-  unit: z.enum(["%", "$"]).nullable(),
-  start_date: IsoDate,
-  end_date: IsoDate,
-  total_budget: z.number().nonnegative().nullable().describe("Currency units"),
-  total_usage_limit: z.number().int().positive().nullable(),
-  minimum_spend: z.number().nonnegative().nullable().describe("Currency units"),
-  target_audience: z.array(z.string().max(100)).max(20),
-  surface: z.string().max(64).nullable(),
-  program_type: z.string().max(64).nullable(),
-  benchmark: z.object({ rate: z.number().min(0).max(1), label: z.string().max(200) }).describe("Cited rate for no history"),
-}).strict();
-
-export const ForecastOutput = z.object({
-  currency: z.string(),
-  method: z.enum(["history", "benchmark"]),
-  history_offers: z.number().int().describe("Ended offers read; basis = the similar ones used"),
-  basis: z.array(z.string()),
-  expected_redemptions: z.number().int(),
-  low_redemptions: z.number().int(),
-  high_redemptions: z.number().int(),
-  discount_spend_cents: z.number().int(),
-  discount_per_redemption_cents: z.number().int(),
-  budget_runs_out: z.string().nullable(),
-  curve: z.array(z.object({
-    date: z.string(), redemptions: z.number().int(), spend_cents: z.number().int(),
-    low_cents: z.number().int(), high_cents: z.number().int(),
-  })),
-  note: z.string(),
-});
-export type ForecastResult = z.output<typeof ForecastOutput>;
 
 /** The tenant's ended offers as forecast history, newest first (why: similar past offers drive the forecast). */
 async function loadHistory(tx: Tx, tenantId: string, today: string): Promise<{ history: PastOffer[]; orderCents: number | null }> {

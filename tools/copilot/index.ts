@@ -3,4 +3,5 @@
 export { CopilotFactsOutput, type CopilotFacts, getCopilotFacts, type TenantSettings } from "./facts-tool";
 export { type ToolRunner, toolRunner } from "./runner";
 export { claimThread, ownsThread } from "./threads";
-export { type ForecastResult, forecastDraft, ForecastOutput } from "./forecast-tool";
+export { type ForecastResult, ForecastOutput } from "./forecast-schemas";
+export { forecastDraft } from "./forecast-tool";

@@ -4,7 +4,7 @@ import type { OfferStatus } from "@/core/offers/lifecycle";
 import type { Tx } from "@/db/database";
 import {
   budgetSpend, budgets, campaignOffers, customerListEntries, customerLists, discountKpiSnapshots, discountPolicies,
-  discountCodes, discountRedemptions, offers, programCampaigns, redemptionControls as rc,
+  offers, programCampaigns, redemptionControls as rc,
 } from "@/db/schema";
 import { policyFacts } from "./mappers";
 
@@ -92,31 +92,6 @@ function controlsOf(usage_limit: number | null, per_customer_limit: number | nul
   return usage_limit === null && per_customer_limit === null && location_lists.length === 0 ? null : { usage_limit, per_customer_limit, location_lists };
 }
 
-/**
- * Net uses of offers whose controls limit them: in total (the offer's codes' counters) and per
- * (offer, customer) from the ledger. Redeem calls it after locking the offers' spend rows, which every
- * redemption of those offers takes, so the counts are exact.
- */
-export async function loadOfferUses(tx: Tx, tenantId: string, totalIds: string[], customerIds: string[], customerKeys: string[]) {
-  const totals = new Map<string, number>();
-  const perCustomer = new Map<string, number>();
-  if (totalIds.length) {
-    const rows = await tx.select({ offer_id: discountCodes.offer_id, n: sql<number>`coalesce(sum(${discountCodes.redemption_count}), 0)::int` })
-      .from(discountCodes).where(and(eq(discountCodes.tenant_id, tenantId), inArray(discountCodes.offer_id, [...new Set(totalIds)]))).groupBy(discountCodes.offer_id);
-    for (const r of rows) totals.set(r.offer_id!, Number(r.n));
-  }
-  if (customerIds.length && customerKeys.length) {
-    const l = discountRedemptions;
-    const rows = await tx
-      .select({ offer_id: l.offer_id, customer_id: l.customer_id, n: sql<number>`sum(case when ${l.kind} = 'redemption' then 1 else -1 end)::int` })
-      .from(l)
-      .where(and(eq(l.tenant_id, tenantId), inArray(l.offer_id, [...new Set(customerIds)]), inArray(l.customer_id, [...new Set(customerKeys)])))
-      .groupBy(l.offer_id, l.customer_id);
-    for (const r of rows) perCustomer.set(`${r.offer_id}|${r.customer_id}`, Number(r.n));
-  }
-  return { totals, perCustomer };
-}
-
 /** Closed loop: which offers have customer lists, and which (offer, customer key) pairs are listed. */
 export async function loadEligibility(tx: Tx, tenantId: string, offerIds: string[], customerKeys: string[]) {
   const ids = [...new Set(offerIds)];
@@ -134,20 +109,6 @@ export async function loadEligibility(tx: Tx, tenantId: string, offerIds: string
     for (const h of hits) listed.add(`${offerOf.get(h.list_id)}|${h.key}`);
   }
   return { restricted, listed };
-}
-
-/** Net uses (redemptions minus voids) per `${code_id}|${customer}` from the ledger. */
-export async function loadCustomerUses(tx: Tx, tenantId: string, codeIds: string[], customerKeys: string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  if (codeIds.length === 0 || customerKeys.length === 0) return out;
-  const l = discountRedemptions;
-  const rows = await tx
-    .select({ code_id: l.code_id, customer_id: l.customer_id, n: sql<number>`sum(case when ${l.kind} = 'redemption' then 1 else -1 end)::int` })
-    .from(l)
-    .where(and(eq(l.tenant_id, tenantId), inArray(l.code_id, [...new Set(codeIds)]), inArray(l.customer_id, [...new Set(customerKeys)])))
-    .groupBy(l.code_id, l.customer_id);
-  for (const r of rows) out.set(`${r.code_id}|${r.customer_id}`, Number(r.n));
-  return out;
 }
 
 export type SpendKey = { scope: "tenant" | "offer" | "campaign"; scope_id: string; period_start: string };

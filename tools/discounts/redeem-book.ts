@@ -6,7 +6,7 @@ import { loadLiveCounts } from "./redeem-counts";
 import type { LoadedFacts } from "./redeem-locks";
 import type { CodeSketch } from "./redeem-prefix";
 import { type Attempt, type FactBook, loadFactBook, spendKeysFor } from "./redemption-facts";
-import { applyHolds, type Holds, loadHolds } from "./reservation-holds";
+import { applyHolds, type Holds } from "./reservation-holds";
 
 // Redeem's fact book from two statements on the hot path: the facts-and-locks statement (redeem-locks.ts, run by
 // the caller) and then the live counts (uses and holds, one statement). Validate runs the very same reads without
@@ -36,11 +36,10 @@ export async function lockedFactBook(
   const reservationIds = opts.reservationIds ?? [];
   const fits = sketches.every((s) => codes.get(s.code_id)?.offer_id === s.offer_id && codes.get(s.code_id)?.surface === s.surface);
   if (!locked.spend || !fits) {
-    // The plan no longer holds: the general loader, under the code locks we already have.
+    // The plan no longer holds: the general loader, under the code locks we already have; counts as below.
     const book = await loadFactBook(tx, tenantId, attempts, opts);
     const spendKeys = [...book.counters.spent.keys()];
-    const holds = await loadHolds(tx, tenantId, { codeIds: [...codes.keys()], spendKeys, offerIds: [...book.offers.keys()], reservationIds, now });
-    applyHolds(book.counters, holds);
+    const holds = await applyLiveCounts(tx, tenantId, book, attempts, { codes: [...codes.values()], spendKeys, reservationIds, now });
     return { codes, book, holds };
   }
   // Keys as the locked budget and the prefix's offers give them (the statement locked exactly these).
@@ -57,21 +56,34 @@ export async function lockedFactBook(
     policies: pre.policies, snapshots: pre.snapshots, budget: locked.budget, offers, eligibility: pre.eligibility,
     counters: { ...emptyCounters(), spent },
   };
-  const controlled = [...pre.offers.entries()].flatMap(([id, o]) => (o.controls ? [[id, o.controls] as const] : []));
   // Holds count on every scope the attempts draw on, also before the period's spend row exists.
   const spendKeys = [...new Set([...planKeys.map(keyOf), ...spent.keys()])];
   // Validate's statement read the counts already (same snapshot, no locks to wait for); redeem reads them now.
-  const { uses, holds } = facts.counts ?? await loadLiveCounts(tx, tenantId, {
-    limitedCodes: locked.codes.filter((c) => c.per_customer_limit !== null).map((c) => c.code_id),
+  const holds = await applyLiveCounts(tx, tenantId, book, attempts, { codes: locked.codes, spendKeys, reservationIds, now }, facts.counts);
+  return { codes, book, holds };
+}
+
+/**
+ * The one place use counts and holds enter a book (hot path and fallback alike): net uses per code and customer,
+ * per offer and per offer and customer, the codes' counters, and live holds — one statement unless already read.
+ */
+async function applyLiveCounts(
+  tx: Tx, tenantId: string, book: FactBook, attempts: Attempt[],
+  q: { codes: CodeRow[]; spendKeys: string[]; reservationIds: string[]; now: Date },
+  known?: Awaited<ReturnType<typeof loadLiveCounts>>,
+): Promise<Holds> {
+  const controlled = [...book.offers.entries()].flatMap(([id, o]) => (o.controls ? [[id, o.controls] as const] : []));
+  const { uses, holds } = known ?? await loadLiveCounts(tx, tenantId, {
+    limitedCodes: q.codes.filter((c) => c.per_customer_limit !== null).map((c) => c.code_id),
     offerTotals: controlled.filter(([, c]) => c.usage_limit !== null).map(([id]) => id),
     offerPerCustomer: controlled.filter(([, c]) => c.per_customer_limit !== null).map(([id]) => id),
     customers: attempts.flatMap((a) => (a.customerKey ? [a.customerKey] : [])),
-    holds: { codeIds: [...codes.keys()], spendKeys, offerIds: [...offers.keys()], reservationIds, now },
+    holds: { codeIds: q.codes.map((c) => c.code_id), spendKeys: q.spendKeys, offerIds: [...book.offers.keys()], reservationIds: q.reservationIds, now: q.now },
   });
   book.counters.customerUses = uses.customerUses;
   book.counters.offerUses = uses.offerUses;
   book.counters.offerCustomerUses = uses.offerCustomerUses;
-  for (const c of locked.codes) book.counters.uses.set(c.code_id, c.redemption_count);
+  for (const c of q.codes) book.counters.uses.set(c.code_id, c.redemption_count);
   applyHolds(book.counters, holds);
-  return { codes, book, holds };
+  return holds;
 }

@@ -5,7 +5,7 @@ import {
 import { offerGate } from "@/core/offers/lifecycle";
 import type { Tx } from "@/db/database";
 import {
-  keyOf, loadCustomerUses, loadEligibility, loadLatestSnapshots, loadOfferBudgets, loadOfferUses, loadPolicies, loadSpend, loadTenantBudget,
+  keyOf, loadEligibility, loadLatestSnapshots, loadOfferBudgets, loadPolicies, loadSpend, loadTenantBudget,
   type OfferBudgetInfo, type SpendKey,
 } from "./facts";
 import type { CodeRow } from "./mappers";
@@ -60,16 +60,7 @@ export async function loadFactBook(tx: Tx, tenantId: string, attempts: Attempt[]
   if (opts.lock) await lockCaps(tx, tenantId, offers);
   const spendKeys = attempts.flatMap((a) => spendKeysFor(book, a.code, a.now).keys);
   book.counters.spent = await loadSpend(tx, tenantId, spendKeys, opts);
-  const limited = codes.filter((c) => c.per_customer_limit !== null).map((c) => c.code_id);
-  book.counters.customerUses = await loadCustomerUses(tx, tenantId, limited, customerKeys);
-  // After the spend locks: the offers' own rows serialise every redemption of them, so these counts are exact.
-  const controlled = [...offers.entries()].flatMap(([id, o]) => (o.controls ? [[id, o.controls] as const] : []));
-  const uses = await loadOfferUses(tx, tenantId,
-    controlled.filter(([, c]) => c.usage_limit !== null).map(([id]) => id),
-    controlled.filter(([, c]) => c.per_customer_limit !== null).map(([id]) => id), customerKeys);
-  book.counters.offerUses = uses.totals;
-  book.counters.offerCustomerUses = uses.perCustomer;
-  for (const c of codes) book.counters.uses.set(c.code_id, c.redemption_count);
+  // Use counts and holds come after the locks, from the one live-count statement (redeem-book.ts applyLiveCounts).
   return book;
 }
 

@@ -2,7 +2,7 @@ import { AIMessage } from "@langchain/core/messages";
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { type AgentDeps, runConfig, todayOf } from "../config";
 import { emptyDraft } from "../draft";
-import { forecastFor } from "../recommend/forecast";
+import { forecastFor, forecastSentence } from "../recommend/forecast";
 import type { Goal, OfferState, OfferStateUpdate, Validation } from "../state";
 import { judgeDraft } from "../validate";
 
@@ -37,12 +37,15 @@ export function validationNode(deps: AgentDeps) {
     const rc = runConfig(config);
     const draft = state.draft ?? emptyDraft();
     const validation = await judgeDraft(deps, rc.caller, draft, todayOf(rc, deps.now()));
+    const forecast = await forecastFor(deps, rc.caller, draft);
+    // The forecast is said when it is new or changed, not every turn.
+    const said = forecast && JSON.stringify(forecast) !== JSON.stringify(state.forecast) ? `\n\n${forecastSentence(forecast)}` : "";
     return {
       draft,
       verdict: validation,
-      forecast: await forecastFor(deps, rc.caller, draft),
+      forecast,
       pendingQuestion: pendingQuestionOf(validation),
-      messages: [new AIMessage(replyFor(validation, state.decision === "edit" ? null : state.goal))],
+      messages: [new AIMessage(replyFor(validation, state.decision === "edit" ? null : state.goal) + said)],
     };
   };
 }

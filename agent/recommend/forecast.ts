@@ -22,3 +22,17 @@ export async function forecastFor(deps: AgentDeps, caller: Caller, d: OfferDraft
     target_audience: d.targetAudience ?? [], surface: d.surface, program_type: d.programType, benchmark: forecastBenchmark(),
   }, caller);
 }
+
+const n = (x: number) => x.toLocaleString("en-US");
+const dollars = (cents: number, currency: string) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(cents / 100);
+
+/** The forecast in one chat line that names its grounding (similar past offers or the cited rate). */
+export function forecastSentence(f: ForecastResult): string {
+  const basis = f.method === "history"
+    ? `from ${f.basis.length} similar past offer${f.basis.length === 1 ? "" : "s"} of yours`
+    : "no similar past offers, so from a published redemption rate";
+  const runOut = f.budget_runs_out ? ` The budget runs out around ${f.budget_runs_out}.` : "";
+  return `Forecast: about ${n(f.expected_redemptions)} redemptions (${n(f.low_redemptions)}–${n(f.high_redemptions)}), `
+    + `${dollars(f.discount_spend_cents, f.currency)} in discounts, ${basis}.${runOut}`;
+}

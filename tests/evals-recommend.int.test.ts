@@ -61,5 +61,7 @@ describe("recommend evals", () => {
     // Cites history when there is history.
     expect(state.forecast).toMatchObject({ method: "history" });
     expect(replies).toMatch(/similar past offers? of yours/);
+    expect(replies).toMatch(/Expectations come from your 36 past offers/);
+    expect(replies).not.toMatch(/no offer history/);
   });
 });

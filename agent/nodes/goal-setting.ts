@@ -8,6 +8,7 @@ import { ModelAnswerError } from "../model";
 import { emptyDraft, type OfferDraft } from "../draft";
 import { answerInContext, ASKS_FOR_SUGGESTION, type AskedContext } from "../planner/answers";
 import { proposeOffer } from "../recommend/propose";
+import { pastOfferCount } from "@/tools/copilot";
 import { measurableTarget } from "../planner/objective";
 import type { OfferState, OfferStateUpdate } from "../state";
 
@@ -44,7 +45,8 @@ export function askedContext(state: OfferState): AskedContext | null {
 async function suggest(deps: AgentDeps, state: OfferState, rc: ReturnType<typeof runConfig>, now: Date, previous: OfferDraft | null): Promise<OfferStateUpdate> {
   const facts = await loadTenantFacts(deps, rc.caller, now, null);
   const base = previous ?? emptyDraft();
-  const { patch, reasons } = proposeOffer(base, facts, todayOf(rc, now));
+  const history = await deps.tools(pastOfferCount, {}, rc.caller);
+  const { patch, reasons } = proposeOffer(base, facts, todayOf(rc, now), history.offers);
   const draft = { ...base, ...patch };
   return {
     extracted: draft,

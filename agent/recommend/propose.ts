@@ -14,7 +14,7 @@ export type Proposal = { patch: Partial<OfferDraft>; reasons: string[] };
 const round5 = (n: number) => Math.max(5, Math.round(n / 5) * 5);
 
 /** Fills open type, value, dates and total limit inside policy and budget; the reasons say why. */
-export function proposeOffer(d: OfferDraft, facts: TenantFacts, today: string): Proposal {
+export function proposeOffer(d: OfferDraft, facts: TenantFacts, today: string, pastOffers = 0): Proposal {
   const patch: Partial<OfferDraft> = {};
   const reasons: string[] = [];
   const enabled = facts.policies.filter((p) => p.enabled && (!d.surface || p.surface === d.surface));
@@ -50,6 +50,10 @@ export function proposeOffer(d: OfferDraft, facts: TenantFacts, today: string): 
     reasons.push(limit.reason);
   }
   const rates = benchmarks.redemption_rates;
+  if (pastOffers > 0) {
+    reasons.push(`Expectations come from your ${pastOffers} past offers: the forecast scales the redemption curves of the most similar ones.`);
+    return { patch, reasons };
+  }
   reasons.push(`This tenant has no offer history I can read yet, so expectations come from published rates: ${rates
     .map((r) => `${r.label} ${(r.rate * 100).toFixed(1)}%`).join(", ")} (sources in agent/recommend/benchmarks.json).`);
   return { patch, reasons };

@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import { z } from "zod";
 import { daysIn, forecastOffer, type PastOffer } from "@/core/offers/forecast";
 import { toMinorUnits } from "@/core/offers/money";
 import type { Tx } from "@/db/database";
@@ -78,6 +79,27 @@ export const forecastDraft = defineTool({
         curve: f.curve.map((c) => ({ date: c.date, redemptions: c.redemptions, spend_cents: c.spendCents, low_cents: c.lowCents, high_cents: c.highCents })),
         note: f.note,
       };
+    });
+  },
+});
+
+/** How much history a recommendation may cite. */
+export const PastOfferCountOutput = z.object({ offers: z.number().int().describe("Ended offers with at least one redemption") });
+
+/** Counts the tenant's ended offers with redemptions (why: "what do you suggest?" cites history only when there is some). */
+export const pastOfferCount = defineTool({
+  name: "count_past_offers",
+  description: "How many of the tenant's ended offers have redemptions: the history a recommendation can cite.",
+  input: z.object({}).strict(),
+  output: PastOfferCountOutput,
+  permission: "agent.use",
+  async execute(_input, ctx) {
+    const today = ctx.now().toISOString().slice(0, 10);
+    return tenantTx(ctx, async (tx) => {
+      const [row] = await tx.select({ offers: sql<number>`count(*)::int` }).from(offers)
+        .where(and(isNull(offers.deleted_at), lt(offers.end_date, today), sql`exists (select 1 from discount_redemptions r
+          where r.tenant_id = ${offers.tenant_id} and r.offer_id = ${offers.offer_id} and r.kind = 'redemption')`));
+      return { offers: Number(row?.offers ?? 0) };
     });
   },
 });

@@ -4,4 +4,4 @@ export { CopilotFactsOutput, type CopilotFacts, getCopilotFacts, type TenantSett
 export { type ToolRunner, toolRunner } from "./runner";
 export { claimThread, ownsThread } from "./threads";
 export { type ForecastResult, ForecastOutput } from "./forecast-schemas";
-export { forecastDraft } from "./forecast-tool";
+export { forecastDraft, pastOfferCount } from "./forecast-tool";

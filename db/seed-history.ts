@@ -59,7 +59,8 @@ export function demoHistory(now: Date, seed = 15): DemoPastOffer[] {
     const lastMs = Math.min(startMs + (length - 1) * DAY_MS, end - DAY_MS);
     const days = Math.round((lastMs - startMs) / DAY_MS) + 1;
     // Pace by surface and audience (so similar offers really are similar), deeper discounts a little faster.
-    const base = [4, 2.5, 1.5][i % 3] * [1.4, 1, 0.7][Math.floor(i / 3) % 3] * (unit === "%" ? value / 15 : value / 3000);
+    const depth = unit === "%" ? value / 15 : value / 3000;
+    const base = [4, 2.5, 1.5][i % 3] * [1.4, 1, 0.7][Math.floor(i / 3) % 3] * depth;
     const redemptions: DemoPastOffer["redemptions"] = [];
     for (let d = 0; d < days; d++) {
       const shape = 1 + 1.5 * Math.exp(-d / 3) + (d >= days - 3 ? 0.6 : 0);
@@ -67,7 +68,8 @@ export function demoHistory(now: Date, seed = 15): DemoPastOffer[] {
       for (let k = 0; k < n; k++) {
         const orderCents = 8_000 + Math.floor(rand() * 60) * 1_000;
         const discountCents = unit === "%" ? Math.round((orderCents * value) / 100) : Math.min(value, orderCents);
-        redemptions.push({ day: d, customer: `demo-cust-${Math.floor(rand() * 400)}`, orderCents, discountCents });
+        const customer = `demo-cust-${Math.floor(rand() * 400)}`;
+        redemptions.push({ day: d, customer, orderCents, discountCents });
       }
     }
     out.push({
@@ -78,35 +80,43 @@ export function demoHistory(now: Date, seed = 15): DemoPastOffer[] {
   return out;
 }
 
-const chunk = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+const chunk = <T>(xs: T[], n: number) =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** Inserts the demo history for a tenant (offers, one code each, ledger rows, past spend rows) in bulk. */
 export async function seedHistory(tx: Tx, tenant_id: string, programId: string | null, now: Date): Promise<number> {
   const history = demoHistory(now);
   const offers = await tx.insert(s.offers).values(history.map((h) => ({
-    tenant_id, offer_status: "expired" as const, offer_type: h.unit === "%" ? "percentage_discount" : "fixed_discount",
-    offer_value: h.unit === "%" ? h.value : h.value / 100, max_discount_unit: h.unit, start_date: h.startDate, end_date: h.endDate,
+    tenant_id, offer_status: "expired" as const,
+    offer_type: h.unit === "%" ? "percentage_discount" : "fixed_discount",
+    offer_value: h.unit === "%" ? h.value : h.value / 100, max_discount_unit: h.unit,
+    start_date: h.startDate, end_date: h.endDate,
     target_audience: h.audience, distribution_channels: [h.surface], program_id: h.closedLoop ? programId : null,
-    external_reference: `demo-history-${h.key}`, issuer_type: "human", created_at: new Date(`${h.startDate}T00:00:00Z`),
+    external_reference: `demo-history-${h.key}`, issuer_type: "human",
+    created_at: new Date(`${h.startDate}T00:00:00Z`),
   }))).returning({ offer_id: s.offers.offer_id });
   const codes = await tx.insert(s.discountCodes).values(history.map((h, i) => ({
-    tenant_id, promo_code: `PAST${h.key}`, surface: h.surface, discount_type: h.unit === "%" ? "percentage" as const : "fixed" as const,
+    tenant_id, promo_code: `PAST${h.key}`, surface: h.surface,
+    discount_type: h.unit === "%" ? "percentage" as const : "fixed" as const,
     value: h.value, offer_id: offers[i].offer_id, redemption_count: h.redemptions.length, status: "inactive" as const,
-    issuer_type: "human" as const, starts_at: new Date(`${h.startDate}T00:00:00Z`), expires_at: new Date(`${h.endDate}T23:59:59Z`),
+    issuer_type: "human" as const,
+    starts_at: new Date(`${h.startDate}T00:00:00Z`), expires_at: new Date(`${h.endDate}T23:59:59Z`),
   }))).returning({ code_id: s.discountCodes.code_id, promo_code: s.discountCodes.promo_code });
   const rows = history.flatMap((h, i) => h.redemptions.map((r, k) => {
     const at = new Date(Date.parse(`${h.startDate}T00:00:00Z`) + r.day * DAY_MS + ((k * 7919) % 86_000) * 1000);
     return {
-      tenant_id, kind: "redemption" as const, code_id: codes[i].code_id, promo_code: codes[i].promo_code, surface: h.surface,
-      offer_id: offers[i].offer_id, customer_id: r.customer, order_id: `demo-${h.key}-${k}`, order_total_cents: r.orderCents,
-      discount_cents: r.discountCents, budget_period_start: `${iso(at.getTime()).slice(0, 7)}-01`, issuer_type: "human", created_at: at,
+      tenant_id, kind: "redemption" as const, code_id: codes[i].code_id, promo_code: codes[i].promo_code,
+      surface: h.surface, offer_id: offers[i].offer_id, customer_id: r.customer, order_id: `demo-${h.key}-${k}`,
+      order_total_cents: r.orderCents, discount_cents: r.discountCents,
+      budget_period_start: `${iso(at.getTime()).slice(0, 7)}-01`, issuer_type: "human", created_at: at,
     };
   }));
   for (const part of chunk(rows, 1000)) await tx.insert(s.discountRedemptions).values(part);
   const spend = new Map<string, number>();
+  const add = (key: string, cents: number) => spend.set(key, (spend.get(key) ?? 0) + cents);
   for (const r of rows) {
-    spend.set(`tenant|month|${r.budget_period_start}`, (spend.get(`tenant|month|${r.budget_period_start}`) ?? 0) + r.discount_cents);
-    spend.set(`offer|${r.offer_id}|${TOTAL_PERIOD_START}`, (spend.get(`offer|${r.offer_id}|${TOTAL_PERIOD_START}`) ?? 0) + r.discount_cents);
+    add(`tenant|month|${r.budget_period_start}`, r.discount_cents);
+    add(`offer|${r.offer_id}|${TOTAL_PERIOD_START}`, r.discount_cents);
   }
   await tx.insert(s.budgetSpend).values([...spend].map(([k, spent_cents]) => {
     const [scope, scope_id, period_start] = k.split("|");

@@ -4,18 +4,24 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import type { ForecastResult } from "@/tools/copilot/forecast-schemas";
 import { money } from "@/lib/ui/format";
 
+type Props = { forecast: ForecastResult | null; budgetCents: number | null };
+
 /** The draft's forecast budget burn (expected spend with its low/high band); the table repeats it for screen readers. */
-export function ForecastChart({ forecast, budgetCents }: { forecast: ForecastResult | null; budgetCents: number | null }) {
+export function ForecastChart({ forecast, budgetCents }: Props) {
   if (!forecast) return null;
   const cur = forecast.currency;
-  const points = forecast.curve.map((c) => ({ day: c.date, expected: c.spend_cents / 100, low: c.low_cents / 100, high: c.high_cents / 100 }));
+  const points = forecast.curve.map((c) => ({
+    day: c.date, expected: c.spend_cents / 100, low: c.low_cents / 100, high: c.high_cents / 100,
+  }));
+  const count = (x: number) => x.toLocaleString("en-US");
   return (
     <section className="card stack" aria-labelledby="forecast-h" data-testid="forecast">
       <h2 id="forecast-h">Forecast</h2>
       <p className="small" data-testid="forecast-summary">
-        About {forecast.expected_redemptions.toLocaleString("en-US")} redemptions ({forecast.low_redemptions.toLocaleString("en-US")}–
-        {forecast.high_redemptions.toLocaleString("en-US")}), {money(forecast.discount_spend_cents, cur)} in discounts.{" "}
-        {forecast.budget_runs_out ? `The budget runs out around ${forecast.budget_runs_out}.` : "The budget lasts the whole run."}
+        About {count(forecast.expected_redemptions)} redemptions ({count(forecast.low_redemptions)}–
+        {count(forecast.high_redemptions)}), {money(forecast.discount_spend_cents, cur)} in discounts.{" "}
+        {forecast.budget_runs_out
+          ? `The budget runs out around ${forecast.budget_runs_out}.` : "The budget lasts the whole run."}
       </p>
       <figure style={{ margin: 0 }}>
         <div className="chart-box" aria-hidden="true">
@@ -36,7 +42,10 @@ export function ForecastChart({ forecast, budgetCents }: { forecast: ForecastRes
         <table className="sr-only">
           <caption>Forecast discount spend by day</caption>
           <tbody>{forecast.curve.map((c) => (
-            <tr key={c.date}><th scope="row">{c.date}</th><td>{money(c.spend_cents, cur)}</td><td>{money(c.low_cents, cur)}–{money(c.high_cents, cur)}</td></tr>
+            <tr key={c.date}>
+              <th scope="row">{c.date}</th><td>{money(c.spend_cents, cur)}</td>
+              <td>{money(c.low_cents, cur)}–{money(c.high_cents, cur)}</td>
+            </tr>
           ))}</tbody>
         </table>
       </figure>

@@ -149,11 +149,12 @@ export function forecastOffer(d: ForecastDraft, history: PastOffer[], bench: For
     discountPerRedemptionCents: per,
     budgetRunsOut: runsOutAt >= 0 ? isoOf(start + runsOutAt) : null,
     curve,
-    note: curves.length
+    note: (curves.length
       ? `Average daily curve of ${curves.length} similar past offer${curves.length > 1 ? "s" : ""}, scaled to ${days} days;`
         + ` band = ${curves.length > 1 ? "the lowest and highest of them" : "±50%"}.`
-      : `No similar past offers: ${(bench.rate * 100).toFixed(1)}% (${bench.label}) of ${bench.reach.toLocaleString("en-US")}`
-        + ` customers reached, spread over ${days} days; band ±50%.`,
+      : `No similar past offers: ${(bench.rate * 100).toFixed(1)}% (${bench.label})`
+        + ` of ${bench.reach.toLocaleString("en-US")} customers reached, spread over ${days} days; band ±50%.`)
+      + (per > 0 ? "" : " Spend unknown: no minimum spend or past order size to price a redemption."),
   };
 }
 

@@ -18,12 +18,14 @@ const MAX_HISTORY = 100;
 const DEFAULT_REACH = 1_000;
 
 /** The tenant's ended offers as forecast history, newest first (why: similar past offers drive the forecast). */
-async function loadHistory(tx: Tx, tenantId: string, today: string): Promise<{ history: PastOffer[]; orderCents: number | null }> {
+type History = { history: PastOffer[]; orderCents: number | null };
+async function loadHistory(tx: Tx, tenantId: string, today: string): Promise<History> {
   const rows = await tx.select({
     id: offers.offer_id, type: offers.offer_type, start: offers.start_date, end: offers.end_date,
     audience: offers.target_audience, programType: programs.program_type,
-    surface: sql<string | null>`(select ${discountCodes.surface} from ${discountCodes} where ${discountCodes.tenant_id} = ${offers.tenant_id}
-      and ${discountCodes.offer_id} = ${offers.offer_id} order by ${discountCodes.created_at} limit 1)`,
+    surface: sql<string | null>`(select ${discountCodes.surface} from ${discountCodes}
+      where ${discountCodes.tenant_id} = ${offers.tenant_id} and ${discountCodes.offer_id} = ${offers.offer_id}
+      order by ${discountCodes.created_at} limit 1)`,
   }).from(offers)
     .leftJoin(programs, and(eq(programs.tenant_id, offers.tenant_id), eq(programs.program_id, offers.program_id)))
     .where(and(isNull(offers.deleted_at), lt(offers.end_date, today), sql`${offers.start_date} is not null`))
@@ -51,7 +53,8 @@ async function loadHistory(tx: Tx, tenantId: string, today: string): Promise<{ h
 
 export const forecastDraft = defineTool({
   name: "forecast_draft",
-  description: "Expected redemptions, discount spend and budget burn by day of a draft, from the tenant's similar past offers.",
+  description: "Expected redemptions, discount spend and budget burn by day of a draft, "
+    + "from the tenant's similar past offers.",
   input: ForecastInput,
   output: ForecastOutput,
   permission: "agent.use",
@@ -61,12 +64,14 @@ export const forecastDraft = defineTool({
       const [tenant] = await tx.select({ currency: tenants.currency }).from(tenants).where(eq(tenants.tenant_id, tenantId));
       const currency = tenant?.currency ?? "USD";
       const { history, orderCents } = await loadHistory(tx, tenantId, today);
-      const [{ reach }] = await tx.execute(sql`select count(distinct customer_id)::int as reach from discount_redemptions
-        where tenant_id = ${tenantId} and kind = 'redemption'`).then((r) => (r as unknown as { rows?: { reach: number }[] }).rows
-          ?? (r as unknown as { reach: number }[]));
+      const reachRows = await tx.execute(sql`select count(distinct customer_id)::int as reach
+        from discount_redemptions where tenant_id = ${tenantId} and kind = 'redemption'`);
+      type Reach = { reach: number };
+      const [{ reach }] = (reachRows as unknown as { rows?: Reach[] }).rows ?? (reachRows as unknown as Reach[]);
       const minor = (v: number | null) => (v === null ? null : toMinorUnits(v, currency));
       const f = forecastOffer({
-        programType: input.program_type, audience: input.target_audience, surface: input.surface, discountType: input.offer_type,
+        programType: input.program_type, audience: input.target_audience, surface: input.surface,
+        discountType: input.offer_type,
         value: input.unit === "$" ? minor(input.offer_value) : input.offer_value, unit: input.unit,
         startDate: input.start_date, endDate: input.end_date, totalBudgetCents: minor(input.total_budget),
         totalUsageLimit: input.total_usage_limit, minimumSpendCents: minor(input.minimum_spend),
@@ -76,7 +81,9 @@ export const forecastDraft = defineTool({
         expected_redemptions: f.expectedRedemptions, low_redemptions: f.lowRedemptions, high_redemptions: f.highRedemptions,
         discount_spend_cents: f.discountSpendCents, discount_per_redemption_cents: f.discountPerRedemptionCents,
         budget_runs_out: f.budgetRunsOut,
-        curve: f.curve.map((c) => ({ date: c.date, redemptions: c.redemptions, spend_cents: c.spendCents, low_cents: c.lowCents, high_cents: c.highCents })),
+        curve: f.curve.map((c) => ({
+          date: c.date, redemptions: c.redemptions, spend_cents: c.spendCents, low_cents: c.lowCents, high_cents: c.highCents,
+        })),
         note: f.note,
       };
     });
@@ -84,7 +91,9 @@ export const forecastDraft = defineTool({
 });
 
 /** How much history a recommendation may cite. */
-export const PastOfferCountOutput = z.object({ offers: z.number().int().describe("Ended offers with at least one redemption") });
+export const PastOfferCountOutput = z.object({
+  offers: z.number().int().describe("Ended offers with at least one redemption"),
+});
 
 /** Counts the tenant's ended offers with redemptions (why: "what do you suggest?" cites history only when there is some). */
 export const pastOfferCount = defineTool({

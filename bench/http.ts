@@ -28,7 +28,7 @@ async function load(name: string, url: string, opts: { connections?: number; met
 /** Admin sets a budget that never binds and issues a 10% shopify code for the connector to hammer. */
 async function setupCode(app: Running & { demo: { admin_key: string } }): Promise<string> {
   const admin = { authorization: `Bearer ${app.demo.admin_key}`, "content-type": "application/json" };
-  const put = await fetch(`${app.url}/api/budget`, { method: "PUT", headers: admin, body: JSON.stringify({ cap_cents: 1e13, period: "total" }) });
+  const put = await fetch(`${app.url}/api/budget`, { method: "PUT", headers: admin, body: JSON.stringify({ cap_cents: 1e12, period: "total" }) });
   if (!put.ok) throw new Error(`budget: ${put.status} ${await put.text()}`);
   const res = await fetch(`${app.url}/dashboard/promo-codes`, {
     method: "POST", headers: admin, body: JSON.stringify({ surface: "shopify", discount_type: "percentage", value: 10, promo_code: `BENCH${randomBytes(3).toString("hex").toUpperCase()}` }),

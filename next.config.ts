@@ -41,6 +41,9 @@ const nextConfig: NextConfig = {
   },
   // The test suite builds into its own dir so it never fights a running dev server.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Customer-list uploads from the offer page go through a server action, whose body limit defaults to 1 MB;
+  // CONTRACT §7 allows 10 MiB uploads ("10mb" parses as 10 * 1024 * 1024, UPLOAD_BODY_LIMIT).
+  experimental: { serverActions: { bodySizeLimit: "10mb" } },
   // `npm run typecheck` is the type gate; browser tests may skip the build's own pass over the whole tree.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
 };

@@ -86,6 +86,32 @@ describe("activation runs every check at that moment", () => {
     }
   });
 
+  it("records a refused activation on the timeline while nothing else moves", async () => {
+    const offer = await marketerDraft(20, "TRY20");
+    const codes = () => call("GET", `/dashboard/promo-codes?offer_id=${offer.offer_id}`, { key: g.admin.key });
+    const codesBefore = (await codes()).body.promo_codes;
+    await call("PUT", "/api/discount-policies/shopify", { key: g.admin.key, body: { min_percent: 5, max_percent: 10, kpi_floors: [{ kpi: "profit", floor: 0 }], enabled: true } });
+    try {
+      expect((await call("POST", `/dashboard/offers/${offer.offer_id}/activate`, { key: g.admin.key })).status).toBe(422);
+      expect((await call("PUT", `/dashboard/offers/${offer.offer_id}`, { key: g.admin.key, body: { offer_status: "active" } })).status).toBe(422);
+    } finally {
+      await call("PUT", "/api/discount-policies/shopify", { key: g.admin.key, body: { min_percent: 5, max_percent: 25, kpi_floors: [{ kpi: "profit", floor: 0 }], enabled: true } });
+    }
+    const tl = await call("GET", `/dashboard/offers/${offer.offer_id}/timeline`, { key: g.marketer.key });
+    type Event = { action: string; actor: string; details: { summary: string; reasons?: { code: string; message: string }[] } };
+    const refused = (tl.body.events as Event[]).filter((e) => e.action === "activation_refused");
+    expect(refused).toHaveLength(2);
+    expect(refused[0].actor).toContain("admin");
+    expect(refused[0].details.summary).toContain("Activation refused");
+    expect(refused[0].details.summary).toContain("at most 10%");
+    expect(refused[0].details.reasons?.[0].code).toBe("policy_violation");
+    expect(tl.body.review_state).toBeNull();
+    expect((tl.body.events as Event[]).map((e) => e.action)).not.toContain("activate_offer");
+    expect((await call("GET", `/dashboard/offers/${offer.offer_id}`, { key: g.admin.key })).body.offer_status).toBe("draft");
+    expect((await codes()).body.promo_codes).toEqual(codesBefore);
+    expect(codesBefore.length).toBe(1);
+  });
+
   it("refuses a promo-code offer with no code (a duplicate)", async () => {
     const offer = await marketerDraft(15, "DUP15");
     const copy = await call("POST", `/dashboard/offers/${offer.offer_id}/duplicate`, { key: g.marketer.key });

@@ -1,7 +1,8 @@
+import type { AppError, Reason } from "@/core/errors";
 import type { Tx } from "@/db/database";
 import type { offerDescriptives, redemptionControls } from "@/db/schema";
-import { auditChange } from "../audit";
-import type { ToolContext } from "../context";
+import { auditChange, writeAudit } from "../audit";
+import { type ToolContext, tenantTx } from "../context";
 
 // Audit rows of offer-scoped changes: subject "offer" and the offer id, so the offer's timeline
 // (GET /dashboard/offers/{id}/timeline) and GET /api/audit read the same rows.
@@ -64,4 +65,31 @@ export function auditCopy(
   const was = before ? withoutStamps(before) : null;
   const extra = { language_code: after.language_code };
   return auditOfferPart(tx, tenantId, ctx, action, part, was, withoutStamps(after), extra);
+}
+
+/** The audit action of an activation the checks refused (the timeline shows it although allowed is false). */
+export const ACTIVATION_REFUSED = "activation_refused";
+
+/** Holds the checks' refusal until the activation's transaction has rolled back. */
+export type Refusal = { error?: AppError };
+
+/**
+ * Runs an activation; when its checks refused it (refusal.error set), records who tried and the §2.4 reasons in a
+ * short transaction of its own (why: the refused transaction rolls back, the attempt must stay on the timeline).
+ */
+export async function recordingRefusal<T>(ctx: ToolContext, offerId: string, run: (r: Refusal) => Promise<T>): Promise<T> {
+  const refusal: Refusal = {};
+  try {
+    return await run(refusal);
+  } catch (e) {
+    const err = refusal.error;
+    if (err) {
+      const reasons = (err.details.reasons as Reason[] | undefined) ?? [{ code: err.code, message: err.message }];
+      await tenantTx(ctx, (tx, tenantId) => writeAudit(tx, tenantId, {
+        caller: ctx.caller, action: ACTIVATION_REFUSED, allowed: false, reasons, subject_type: "offer", subject_id: offerId,
+        details: { offer_id: offerId }, at: ctx.now(),
+      }));
+    }
+    throw e;
+  }
 }

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, gte, inArray, or, sql } from "drizzle-orm";
 import { can } from "@/core/auth/permissions";
-import { notFound } from "@/core/errors";
+import { notFound, type Reason } from "@/core/errors";
 import type { Tx } from "@/db/database";
 import { apiKeys, auditLog, discountCodes } from "@/db/schema";
 import type { Caller } from "../context";
+import { ACTIVATION_REFUSED } from "./offer-audit";
 import type { OfferRow } from "./offer-read";
 
 // An offer's review and history, read from the audit log (the one record of who changed what): the
@@ -59,6 +60,10 @@ export function summarize(action: string, details: Record<string, unknown>): str
     case "submit_offer": return details.note ? `Submitted for approval: ${String(details.note)}` : "Submitted for approval";
     case "reject_offer": return `Rejected: ${String(details.reason ?? "")}`;
     case "activate_offer": return "Approved and activated (every check passed)";
+    case ACTIVATION_REFUSED: {
+      const reasons = (details.reasons ?? []) as Reason[];
+      return `Activation refused: ${reasons.map((r) => r.message).join("; ") || "a check failed"}`;
+    }
     case "deactivate_offer": return "Paused";
     case "delete_offer": return "Archived";
     case "set_discount_policy":
@@ -81,10 +86,10 @@ export async function timelineRows(tx: Tx, row: OfferRow) {
   const policy = surfaces.length ? and(eq(auditLog.action, "set_discount_policy"), inArray(auditLog.subject_id, surfaces), gte(auditLog.at, since)) : undefined;
   const rows = await tx.select({ a: auditLog, label: apiKeys.label, keyRole: apiKeys.role }).from(auditLog)
     .leftJoin(apiKeys, eq(apiKeys.api_key_id, auditLog.api_key_id))
-    .where(and(eq(auditLog.tenant_id, row.tenant_id), eq(auditLog.allowed, true), or(own, policy)))
+    .where(and(eq(auditLog.tenant_id, row.tenant_id), or(eq(auditLog.allowed, true), eq(auditLog.action, ACTIVATION_REFUSED)), or(own, policy)))
     .orderBy(asc(auditLog.at), asc(sql`${auditLog.audit_id}`)).limit(500);
   return rows.map(({ a, label, keyRole }) => {
-    const details = (a.details ?? {}) as Record<string, unknown>;
+    const details: Record<string, unknown> = { ...(a.details as Record<string, unknown> | null), ...(a.allowed ? {} : { reasons: a.reasons }) };
     const role = a.role ?? keyRole ?? a.issuer_type ?? "system";
     return {
       at: new Date(a.at).toISOString(),
@@ -94,6 +99,7 @@ export async function timelineRows(tx: Tx, row: OfferRow) {
         summary: summarize(a.action, details),
         ...(details.reason ? { reason: String(details.reason) } : {}),
         ...(details.note ? { note: String(details.note) } : {}),
+        ...(a.allowed ? {} : { reasons: a.reasons }),
       },
     };
   });

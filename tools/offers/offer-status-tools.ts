@@ -4,7 +4,7 @@ import { checkStatusChange, effectiveStatus, type OfferStatus } from "@/core/off
 import { offers } from "@/db/schema";
 import { type ToolContext, tenantTx } from "../context";
 import { defineTool } from "../registry";
-import { auditOfferChange } from "./offer-audit";
+import { auditOfferChange, recordingRefusal } from "./offer-audit";
 import { assertOfferPasses } from "./offer-check-tools";
 import { afterStatusChange } from "./offer-codes";
 import { loadOffer, readOffer } from "./offer-read";
@@ -13,7 +13,7 @@ import { OfferIdInput, OfferOutput } from "./offer-schemas";
 // Explicit lifecycle operations for admins: activate and deactivate (CONTRACT §3).
 
 async function moveTo(target: OfferStatus, offerId: string, ctx: ToolContext) {
-  return tenantTx(ctx, async (tx, tenantId) => {
+  return recordingRefusal(ctx, offerId, (refusal) => tenantTx(ctx, async (tx, tenantId) => {
     const row = await loadOffer(tx, offerId, { lock: true });
     const problem = checkStatusChange({
       storedFrom: row.offer_status, storedTo: target, expiryFrom: row.offer_expiry_date, expiryTo: row.offer_expiry_date,
@@ -21,7 +21,9 @@ async function moveTo(target: OfferStatus, offerId: string, ctx: ToolContext) {
     });
     if (problem) throw new AppError(problem.code, problem.message);
     // CONTRACT §9: activation (an admin's approval) runs every check of the offer and its codes now.
-    if (target === "active" && row.offer_status !== "active") await assertOfferPasses(tx, row, ctx.now());
+    if (target === "active" && row.offer_status !== "active") {
+      await assertOfferPasses(tx, row, ctx.now()).catch((e: AppError) => { refusal.error = e; throw e; });
+    }
     const before = await readOffer(tx, offerId, ctx.now());
     await tx.update(offers).set({ offer_status: target, updated_at: sql`now()` }).where(eq(offers.offer_id, offerId));
     if (effectiveStatus(row.offer_status, row.offer_expiry_date, ctx.now()) !== target) {
@@ -30,7 +32,7 @@ async function moveTo(target: OfferStatus, offerId: string, ctx: ToolContext) {
     const after = await readOffer(tx, offerId, ctx.now());
     await auditOfferChange(tx, tenantId, ctx, target === "active" ? "activate_offer" : "deactivate_offer", offerId, before, after);
     return after;
-  });
+  }));
 }
 
 export const activateOffer = defineTool({

@@ -14,7 +14,7 @@ import { offerChangeKind } from "@/core/offers/live-guard";
 import { assertLiveChangeAllowed } from "./code-guard";
 import { assertOfferPasses } from "./offer-check-tools";
 import { afterStatusChange, syncCodeWindow } from "./offer-codes";
-import { auditOfferChange } from "./offer-audit";
+import { auditOfferChange, recordingRefusal } from "./offer-audit";
 import { assertBudgetChangeAllowed, descriptiveColumns, insertOffer, offerColumns, referenceIssues, upsertDescriptive } from "./offer-write";
 
 // CRUD of offers (CONTRACT §3). Status changes go through core/offers/lifecycle.ts.
@@ -60,7 +60,7 @@ export const updateOffer = defineTool({
   input: UpdateOfferInput,
   output: OfferOutput,
   permission: "offers.write",
-  execute: (input, ctx) =>
+  execute: (input, ctx) => recordingRefusal(ctx, input.offer_id, (refusal) =>
     tenantTx(ctx, async (tx, tenantId) => {
       const row = await loadOffer(tx, input.offer_id, { lock: true });
       const { offer_id, offer_status, ...fields } = input;
@@ -87,12 +87,14 @@ export const updateOffer = defineTool({
       const now = ctx.now();
       const before = effectiveStatus(row.offer_status, row.offer_expiry_date, now);
       const after = effectiveStatus(storedTo, expiryTo, now);
-      if (after === "active" && before !== "active") await assertOfferPasses(tx, await loadOffer(tx, offer_id), now);
+      if (after === "active" && before !== "active") {
+        await assertOfferPasses(tx, await loadOffer(tx, offer_id), now).catch((e: AppError) => { refusal.error = e; throw e; });
+      }
       if (before !== after) await afterStatusChange(tx, tenantId, offer_id, after, ctx);
       const updated = await readOffer(tx, offer_id, now);
       await auditOfferChange(tx, tenantId, ctx, before !== after ? "change_offer_status" : "update_offer", offer_id, beforeRead, updated);
       return updated;
-    }),
+    })),
 });
 
 export const deleteOffer = defineTool({

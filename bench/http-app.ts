@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -59,17 +59,16 @@ export async function startFloor(): Promise<Running> {
   return r;
 }
 
-/** Demo logins written by the seed into DATA_DIR. */
-export type DemoKeys = { tenant_id: string; admin_key: string; connector_key: string };
-
-/** `node scripts/start.mjs` (builds the pages when needed) on PostgreSQL with the demo seed. */
-export async function startApp(databaseUrl: string): Promise<Running & { demo: DemoKeys; cleanup: () => void }> {
+/** `node scripts/start.mjs` (builds the pages when needed) on PostgreSQL, no demo seed, with a known platform key. */
+export async function startApp(databaseUrl: string, platformKey: string): Promise<Running & { cleanup: () => void }> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "oc-bench-http-"));
-  const vars = { PORT: String(port), DATABASE_URL: databaseUrl, DEMO_SEED: "true", DATA_DIR: dataDir, NODE_ENV: "production", NEXT_SKIP_TYPECHECK: "1" };
+  const vars = {
+    PORT: String(port), DATABASE_URL: databaseUrl, DEMO_SEED: "false", DATA_DIR: dataDir, NODE_ENV: "production",
+    NEXT_SKIP_TYPECHECK: "1", PLATFORM_API_KEY: platformKey,
+  };
   const env = { ...process.env, ...vars } as NodeJS.ProcessEnv;
   const r = spawnGroup(process.execPath, ["scripts/start.mjs"], env, `http://127.0.0.1:${port}`);
-  await waitFor(`${r.url}/api/health`, r, 420_000);
-  const demo = JSON.parse(readFileSync(path.join(dataDir, "demo-credentials.json"), "utf8")) as DemoKeys;
-  return { ...r, demo, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
+  await waitFor(`${r.url}/api/health`, r, 900_000);
+  return { ...r, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
-import { type Running, startApp, startFloor } from "./http-app";
+import { startApp, startFloor } from "./http-app";
 import { inProcessReference } from "./redeem";
 
 // `npm run bench -- http`: the real server (started like `npm start`, on PostgreSQL) under autocannon with 16
@@ -25,32 +25,47 @@ async function load(name: string, url: string, opts: { connections?: number; met
   return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors };
 }
 
-/** Admin sets a budget that never binds and issues a 10% shopify code for the connector to hammer. */
-async function setupCode(app: Running & { demo: { admin_key: string } }): Promise<string> {
-  const admin = { authorization: `Bearer ${app.demo.admin_key}`, "content-type": "application/json" };
-  const put = await fetch(`${app.url}/api/budget`, { method: "PUT", headers: admin, body: JSON.stringify({ cap_cents: 1e12, period: "total" }) });
-  if (!put.ok) throw new Error(`budget: ${put.status} ${await put.text()}`);
-  const res = await fetch(`${app.url}/dashboard/promo-codes`, {
-    method: "POST", headers: admin, body: JSON.stringify({ surface: "shopify", discount_type: "percentage", value: 10, promo_code: `BENCH${randomBytes(3).toString("hex").toUpperCase()}` }),
+/** JSON call that must succeed; the bench sets up through the public API like any operator would. */
+async function api(base: string, key: string, method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${base}${path}`, {
+    method, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (res.status !== 201) throw new Error(`create code: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { promo_code: string }).promo_code;
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
 }
 
-/** ledger rows = the code's counter, and tenant spend = ledger sum, read as the owner. */
-async function exactness(databaseUrl: string, promo: string): Promise<string> {
+/**
+ * A tenant set up like the in-process bench's (policy 5–25 % with KPI floors, fresh snapshots, a budget that never
+ * binds) through the platform key, and a 10 % shopify code for its connector to hammer.
+ */
+async function setupTenant(base: string, platformKey: string) {
+  const t = await api(base, platformKey, "POST", "/api/tenants", { name: `bench http ${randomBytes(3).toString("hex")}` });
+  const admin = (await api(base, platformKey, "POST", `/api/tenants/${t.tenant_id}/api-keys`, { role: "admin" })).key as string;
+  const connector = (await api(base, platformKey, "POST", `/api/tenants/${t.tenant_id}/api-keys`, { role: "connector", provider: "shopify" })).key as string;
+  await api(base, admin, "PUT", "/api/discount-policies/shopify", {
+    min_percent: 5, max_percent: 25, kpi_floors: [{ kpi: "profit", floor: 0 }, { kpi: "mer", floor: 1.5 }], max_snapshot_age_seconds: 86400, enabled: true,
+  });
+  await api(base, admin, "POST", "/api/kpi-snapshots", { kpi: "profit", value: 1000 });
+  await api(base, admin, "POST", "/api/kpi-snapshots", { kpi: "mer", value: 3 });
+  await api(base, admin, "PUT", "/api/budget", { cap_cents: 1e12, period: "month" });
+  const code = await api(base, admin, "POST", "/dashboard/promo-codes", { surface: "shopify", discount_type: "percentage", value: 10 });
+  return { tenantId: t.tenant_id as string, admin, connector, promo: code.promo_code as string };
+}
+
+/** ledger rows = the code's counter, and the budget's spent (GET /api/budget) = the tenant's ledger sum. */
+async function exactness(databaseUrl: string, base: string, s: Awaited<ReturnType<typeof setupTenant>>): Promise<string> {
+  const budget = await api(base, s.admin, "GET", "/api/budget");
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
     const { rows } = await c.query(
-      `select (select count(*) from discount_redemptions r where r.promo_code = $1)::int as ledger,
-              (select redemption_count from discount_codes where promo_code = $1) as counter,
-              (select coalesce(sum(discount_cents), 0) from discount_redemptions)::bigint as ledger_sum,
-              (select coalesce(sum(spent_cents), 0) from budget_spend where scope = 'tenant')::bigint as spent`, [promo]);
-    const x = rows[0];
-    const ok = x.ledger === x.counter && Number(x.ledger_sum) === Number(x.spent);
-    if (!ok) throw new Error(`EXACTNESS VIOLATED: ${JSON.stringify(x)}`);
-    return `ledger rows ${x.ledger} = counter ${x.counter}; spend ${x.spent} = ledger sum ${x.ledger_sum}`;
+      `select (select count(*) from discount_redemptions where tenant_id = $1)::int as ledger,
+              (select redemption_count from discount_codes where tenant_id = $1 and promo_code = $2) as counter,
+              (select coalesce(sum(discount_cents), 0) from discount_redemptions where tenant_id = $1)::bigint as ledger_sum`,
+      [s.tenantId, s.promo]);
+    const x = { ...rows[0], spent: budget.spent_cents };
+    if (x.ledger !== x.counter || Number(x.ledger_sum) !== Number(x.spent)) throw new Error(`EXACTNESS VIOLATED: ${JSON.stringify(x)}`);
+    return `ledger rows ${x.ledger} = code counter ${x.counter}; spent ${x.spent} = ledger sum ${x.ledger_sum}`;
   } finally {
     await c.end();
   }
@@ -71,9 +86,11 @@ export default async function run(_args: string[]) {
   const floor = await startFloor();
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   try {
-    app = await startApp(databaseUrl);
-    const promo = await setupCode(app);
-    const connector = { authorization: `Bearer ${app.demo.connector_key}`, "content-type": "application/json" };
+    const platformKey = `ocp_bench_${randomBytes(16).toString("hex")}`;
+    app = await startApp(databaseUrl, platformKey);
+    const tenant = await setupTenant(app.url, platformKey);
+    const promo = tenant.promo;
+    const connector = { authorization: `Bearer ${tenant.connector}`, "content-type": "application/json" };
     let n = 0;
     const redeem = () => ({
       body: JSON.stringify({ promo_code: promo, surface: "shopify", order_total_cents: 10_000, customer_id: `c${n++}` }),
@@ -101,7 +118,7 @@ export default async function run(_args: string[]) {
     console.log(`  1-conn HTTP redeem p50 ÷ naive tx p50  ${(redeem1.p50 / ref.naive1.p50).toFixed(2)}`);
     const bad = rows.filter((r) => r.non2xx > 0 && r.name !== "POST validate");
     if (bad.length) throw new Error(`non-2xx answers: ${bad.map((r) => `${r.name} ${r.non2xx}`).join(", ")}`);
-    console.log(`exactness: ${await exactness(databaseUrl, promo)}`);
+    console.log(`exactness: ${await exactness(databaseUrl, app.url, tenant)}`);
   } finally {
     app?.stop();
     floor.stop();

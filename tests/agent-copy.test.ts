@@ -31,3 +31,39 @@ describe("copy follows the fields it was written from", () => {
     expect(merged.description).toMatch(/15%/);
   });
 });
+
+describe("customer copy names no surface and keeps the campaign's words", () => {
+  const plan = (b: string) => planOffline(b, { today: "2026-11-21" }).draft;
+  const copyOf = (d: ReturnType<typeof plan>) => [d.title, d.description, d.terms].join(" ");
+
+  it("leaves surface names out of title, description and terms", () => {
+    for (const b of ["25% off sneakers on shopify", "20% off hoodies in the marketplace, code HOOD20",
+      "15% off all equipment for dealers on the hub", "$10 off orders over $50 on wix", "20% off shopify gift cards"]) {
+      const d = plan(b);
+      expect(d.title).not.toBeNull();
+      expect(copyOf(d)).not.toMatch(/shopify|wix|marketplace|\bhub\b/i);
+    }
+    expect(plan("25% off sneakers on shopify").title).toBe("25% Off Sneakers");
+  });
+
+  it("keeps a promo code that contains a surface word", () => {
+    const d = plan("20% off tees on the hub, code HUB20");
+    expect(d.description).toContain("code HUB20");
+    expect(d.terms).toContain("Enter code HUB20");
+  });
+
+  it("titles keep the occasion and the product the brief named", () => {
+    const d = plan("Black Friday 25% off tees on Shopify, code BF25, Nov 27-30, budget 5000");
+    expect(d.title).toBe("Black Friday: 25% Off Tees");
+    expect(d.objective).toBe("Black Friday");
+    expect(plan("Summer sale: 15% off all equipment for dealers").title).toBe("Summer Sale: 15% Off All Equipment for Dealers");
+  });
+
+  it("keeps a stated goal and does not invent an occasion", () => {
+    const d = plan("Increase Q4 dealer sales by 20% with 10% off all equipment for dealers");
+    expect(d.objective).not.toMatch(/black friday/i);
+    expect(d.title).toBe("10% Off All Equipment for Dealers");
+    const edited = planOffline("make it 15%", { today: "2026-11-21", previous: plan("Black Friday 25% off tees") }).draft;
+    expect(edited.title).toBe("Black Friday: 15% Off Tees");
+  });
+});

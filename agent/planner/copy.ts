@@ -15,7 +15,29 @@ const day = (iso: string) => {
   const { y, m, d } = parseYmd(iso);
   return `${SHORT_MONTHS[m - 1]} ${d}, ${y}`;
 };
-const titleCase = (s: string) => s.replace(/\b([a-z])/g, (c) => c.toUpperCase());
+/** Capitals after a space or hyphen only ("men's tees" → "Men's Tees", not "Men'S"). */
+const titleCase = (s: string) => s.replace(/(^|[\s-])([a-z])/g, (_, a: string, c: string) => a + c.toUpperCase());
+
+// Where an offer is redeemed (shopify, wix, marketplace, hub) is for the merchant, never the customer's copy:
+// "tees on shopify" → "tees". Applied to the draft's free text, never to the promo code.
+const SURFACE = String.raw`(?:shopify|wix|marketplace|hub)`;
+const SURFACE_WORDS = new RegExp(
+  String.raw`\s*\b(?:on|in|at|via|through|from|across)\s+(?:the\s+|our\s+)?${SURFACE}(?:\s+(?:store|site|shop|app|channel))?\b|\b${SURFACE}\b`,
+  "gi",
+);
+/** Free text from the draft with surface names taken out (why: surfaces never reach customer copy). */
+export const customerText = (s: string | null): string | null =>
+  s === null ? null : s.replace(SURFACE_WORDS, " ").replace(/\s+/g, " ").trim() || null;
+
+// A named occasion the brief used ("Black Friday", "back to school", "summer sale"): generated titles keep it.
+const OCCASION = new RegExp(String.raw`\b(black friday|cyber monday|cyber week|small business saturday|giving tuesday|boxing day|` +
+  String.raw`christmas|xmas|thanksgiving|halloween|easter|valentine'?s(?: day)?|mother'?s day|father'?s day|memorial day|` +
+  String.raw`labou?r day|prime day|singles'? day|(?:lunar )?new year'?s?|back[- ]to[- ]school|` +
+  String.raw`(?:spring|summer|fall|autumn|winter|holiday|end[- ]of[- ]season|clearance|anniversary) (?:sale|event|deals?|promo(?:tion)?))\b`, "i");
+/** The occasion a text names, as written, or null. */
+export function findOccasion(text: string | null): string | null {
+  return text ? (OCCASION.exec(text)?.[1] ?? null) : null;
+}
 
 /** The headline benefit ("20% off", "$10 off", "Buy one, get one"), or null when the type is unknown. */
 export function benefit(d: OfferDraft): string | null {
@@ -39,9 +61,13 @@ export function benefit(d: OfferDraft): string | null {
 export function makeTitle(d: OfferDraft): string | null {
   const b = benefit(d);
   if (!b) return null;
-  const parts = [titleCase(b)];
-  if (d.productScope) parts.push(d.offerType === "free_shipping" || d.offerType === "bogo" ? `on ${titleCase(d.productScope)}` : titleCase(d.productScope));
-  if (d.targetAudience?.length) parts.push(`for ${titleCase(d.targetAudience.join(" & "))}`);
+  const scope = customerText(d.productScope);
+  const audience = customerText(d.targetAudience?.join(" & ") ?? null);
+  const occasion = findOccasion(d.objective) ?? findOccasion(d.productScope);
+  const inScope = occasion !== null && scope !== null && scope.toLowerCase().includes(occasion.toLowerCase());
+  const parts = [occasion && !inScope ? `${titleCase(occasion.toLowerCase())}: ${titleCase(b)}` : titleCase(b)];
+  if (scope) parts.push(d.offerType === "free_shipping" || d.offerType === "bogo" ? `on ${titleCase(scope)}` : titleCase(scope));
+  if (audience) parts.push(`for ${titleCase(audience)}`);
   return parts.join(" ").slice(0, 200);
 }
 
@@ -50,10 +76,13 @@ export function makeDescription(d: OfferDraft): string | null {
   const b = benefit(d);
   if (!b) return null;
   let s = b;
-  if (d.productScope) s += ` ${d.offerType === "percentage_discount" || d.offerType === "fixed_discount" ? "" : "on "}${d.productScope}`;
-  if (d.targetAudience?.length) s += ` for ${d.targetAudience.join(" and ")}`;
+  const scope = customerText(d.productScope);
+  const audience = customerText(d.targetAudience?.join(" and ") ?? null);
+  const merchant = customerText(d.merchant);
+  if (scope) s += ` ${d.offerType === "percentage_discount" || d.offerType === "fixed_discount" ? "" : "on "}${scope}`;
+  if (audience) s += ` for ${audience}`;
   if (d.minimumSpend !== null) s += ` on orders of ${money(d, d.minimumSpend)} or more`;
-  if (d.merchant) s += ` at ${d.merchant}`;
+  if (merchant) s += ` at ${merchant}`;
   if (d.redemptionMethod === "promo_code" && d.promoCode) s += ` with code ${d.promoCode}`;
   else if (d.redemptionMethod === "show_save") s += " - just show this offer at the counter";
   else if (d.redemptionMethod === "barcode") s += " - scan the barcode at checkout";
@@ -70,8 +99,10 @@ export function makeTerms(d: OfferDraft): string | null {
   if (d.startDate && d.endDate) t.push(`Valid ${day(d.startDate)} through ${day(d.endDate)}.`);
   else if (d.endDate) t.push(`Expires ${day(d.endDate)}.`);
   else if (d.startDate) t.push(`Valid from ${day(d.startDate)}.`);
-  if (d.targetAudience?.length) t.push(`Available to ${d.targetAudience.join(", ")} only.`);
-  if (d.productScope) t.push(/^(?:site|store)[- ]?wide$/.test(d.productScope) ? "Applies to all products." : `Applies to ${d.productScope}.`);
+  const audience = customerText(d.targetAudience?.join(", ") ?? null);
+  const scope = customerText(d.productScope);
+  if (audience) t.push(`Available to ${audience} only.`);
+  if (scope) t.push(/^(?:site|store)[- ]?wide$/.test(scope) ? "Applies to all products." : `Applies to ${scope}.`);
   if (d.minimumSpend !== null) t.push(`Minimum order ${money(d, d.minimumSpend)}.`);
   if (d.usageLimitPerCustomer !== null) t.push(`Limit ${d.usageLimitPerCustomer} per customer.`);
   if (d.totalUsageLimit !== null) t.push(`Limited to the first ${num(d.totalUsageLimit)} redemptions.`);

@@ -1,6 +1,6 @@
 import { emptyDraft, OfferDraftSchema, type DraftField, type OfferDraft } from "../draft";
 import { addDays } from "./calendar";
-import { makeDescription, makeTerms, makeTitle } from "./copy";
+import { findOccasion, makeDescription, makeTerms, makeTitle } from "./copy";
 import { parseMessage, type Parsed } from "./parse";
 
 // The offline planner: the copilot's default brain when no LLM is configured. A brief (or a
@@ -33,6 +33,8 @@ export function planOffline(message: string, opts: PlanOptions): PlanResult {
   const parsed = parseMessage(message, opts.today);
   const notes = [...parsed.notes];
   const draft = applyEdits(base, parsed, previous !== null && !fresh, notes, message);
+  // A named occasion ("Black Friday tees") is the campaign's headline when no goal was stated; titles keep it.
+  if (draft.objective === null) draft.objective = findOccasion(message);
 
   // Copy follows the fields, unless a person (or the LLM) rewrote it: then it is theirs to keep.
   for (const field of COPY_FIELDS) {

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { offlineModel } from "@/agent/model";
 import { createPlanner } from "@/agent/plan";
+import { backtestForecast } from "@/core/offers/forecast";
 import { forecastDraft, getCopilotFacts, toolRunner } from "@/tools/copilot";
+import { loadHistory } from "@/tools/copilot/forecast-tool";
 import { createDemoDatabase, type DemoDatabase } from "./support/demo";
 
 // Issue 15: the demo tenant's seeded year of past offers lives in past budget periods only (today's spend and
@@ -62,5 +64,16 @@ describe("the planner returns the forecast (npm run draft, MCP draft_offer)", ()
     expect(out.forecast!.curve.at(-1)!.date).toBe("2026-12-31");
     const open = await plan({ brief: "something for our dealers", today: "2026-11-21", caller });
     expect(open.forecast).toBeNull();
+  });
+});
+
+describe("back-test through the ledger", () => {
+  it("forecasts each seeded past offer from the others as the tool reads them, and reports the error", async () => {
+    const { history } = await demo.t.database.withTenant(demo.creds.tenant_id, (tx) =>
+      loadHistory(tx, demo.creds.tenant_id, "2026-11-21"));
+    const { mape, offers } = backtestForecast(history, { ...draft.benchmark, reach: 400, typicalOrderCents: 0 });
+    console.log(`forecast back-test (ledger): MAPE of total redemptions ${(mape * 100).toFixed(1)}% over ${offers} offers`);
+    expect(offers).toBeGreaterThan(0);
+    expect(Number.isFinite(mape)).toBe(true);
   });
 });

@@ -17,9 +17,14 @@ const MAX_HISTORY = 100;
 /** Reach assumed for benchmark rates when the tenant has no customers in its ledger yet. */
 const DEFAULT_REACH = 1_000;
 
-/** The tenant's ended offers as forecast history, newest first (why: similar past offers drive the forecast). */
+/** The history and its average order (prices a percent off with no minimum spend). */
 type History = { history: PastOffer[]; orderCents: number | null };
-async function loadHistory(tx: Tx, tenantId: string, today: string): Promise<History> {
+
+/**
+ * The tenant's ended offers as forecast history, newest first (why: similar past offers drive the forecast;
+ * the back-test reads it too).
+ */
+export async function loadHistory(tx: Tx, tenantId: string, today: string): Promise<History> {
   const rows = await tx.select({
     id: offers.offer_id, type: offers.offer_type, start: offers.start_date, end: offers.end_date,
     audience: offers.target_audience, programType: programs.program_type,

@@ -51,10 +51,13 @@ export type FixPatch = Partial<{
   usageLimitPerCustomer: number; minimumSpend: number; totalBudget: number; offerValue: number; startDate: string; endDate: string;
 }>;
 
-export type CheckState = "pass" | "fail" | "warn" | "question" | "pending";
+/** The checks panel's rows and their states, as values so the tools' output schemas name the same ones. */
+export const CHECK_IDS = ["policy", "kpi", "budget", "code", "dates", "audience", "copy"] as const;
+export const CHECK_STATES = ["pass", "fail", "warn", "question", "pending"] as const;
+export type CheckState = (typeof CHECK_STATES)[number];
 /** One row of the checks panel. */
 export type OfferCheck = {
-  id: "policy" | "kpi" | "budget" | "code" | "dates" | "audience" | "copy";
+  id: (typeof CHECK_IDS)[number];
   label: string;
   state: CheckState;
   reasons: { code: string; message: string }[];

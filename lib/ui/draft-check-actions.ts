@@ -4,7 +4,8 @@ import type { OfferDraft } from "@/agent/draft";
 import type { OfferEvaluation } from "@/core/offers/evaluate";
 import { toMinorUnits } from "@/core/offers/money";
 import { requireSession } from "./session";
-import { tryRoute } from "./tools";
+import { previewDraftChecks } from "@/tools/offers/offer-check-tools";
+import { tryTool } from "./tools";
 
 // The copilot form's live re-check (issue 16 item 6): the draft as it stands, evaluated by the same checks
 // activation runs (POST /dashboard/offers/checks), without a chat message. Writes nothing.
@@ -23,6 +24,6 @@ function draftInput(d: OfferDraft) {
 /** Evaluates the draft now; null when it cannot be checked (signed out, or a field the form should have caught). */
 export async function checkDraftNow(draft: OfferDraft): Promise<OfferEvaluation | null> {
   const session = await requireSession();
-  const r = await tryRoute<OfferEvaluation>(session, "POST /dashboard/offers/checks", draftInput(draft));
+  const r = await tryTool(session, previewDraftChecks, draftInput(draft));
   return r.ok ? r.data : null;
 }

@@ -2,7 +2,9 @@
 
 import { toAppError } from "@/core/errors";
 import { requireSession } from "./session";
-import { callRoute } from "./tools";
+import { getDiscountPolicy } from "@/tools/discounts/policy-tools";
+import { previewPolicyImpact } from "@/tools/offers/offer-check-tools";
+import { callTool } from "./tools";
 
 // Before a governance change is saved: which live offers it would block (issue 16 "impact before a change").
 
@@ -20,11 +22,11 @@ export async function previewPolicyChange(
 ): Promise<Impact> {
   const session = await requireSession();
   try {
-    const current = await callRoute<Policy>(session, "GET /api/discount-policies/{surface}", { surface });
+    const current = await callTool(session, getDiscountPolicy, { surface });
     const { floor, ...rest } = change;
     const floors = floor ? [...current.kpi_floors.filter((f) => f.kpi !== floor.kpi), floor] : current.kpi_floors;
     const next = { ...current, ...rest, kpi_floors: floors };
-    const r = await callRoute<{ offers: { offer_id: string; title: string | null; health_after: string }[] }>(session, "POST /api/discount-policies/{surface}/impact", {
+    const r = await callTool(session, previewPolicyImpact, {
       surface, min_percent: next.min_percent, max_percent: next.max_percent, max_amount_cents: next.max_amount_cents,
       kpi_floors: next.kpi_floors, max_snapshot_age_seconds: next.max_snapshot_age_seconds, enabled: next.enabled,
     });

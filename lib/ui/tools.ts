@@ -1,6 +1,5 @@
 import type { z } from "zod";
-import { AppError, toAppError } from "@/core/errors";
-import { ROUTES } from "@/tools";
+import { toAppError } from "@/core/errors";
 import { runTool, type Tool } from "@/tools/registry";
 import { getAppDeps } from "@/server/deps";
 import type { Session } from "./session";
@@ -25,27 +24,6 @@ export async function tryTool<I extends z.ZodType, O extends z.ZodType>(
 ): Promise<ToolResult<z.output<O>>> {
   try {
     return { ok: true, data: await callTool(session, tool, input) };
-  } catch (err) {
-    const e = toAppError(err);
-    return { ok: false, error: { code: e.code, message: e.message } };
-  }
-}
-
-/**
- * Untyped by route string, kept only for pages not yet moved to callTool/tryTool (issue 14): the
- * result type is the caller's assertion. New code names the tool object instead.
- */
-export async function callRoute<T = unknown>(session: Session, route: string, input: Record<string, unknown> = {}): Promise<T> {
-  const [method, path] = route.split(" ");
-  const tool = ROUTES.find((r) => r.method === method && r.path === path)?.tool;
-  if (!tool) throw new AppError("not_found", `This part of the product is not available yet (${route}).`);
-  return (await callTool(session, tool, input)) as T;
-}
-
-/** callRoute with the error as a value (see callRoute: prefer tryTool). */
-export async function tryRoute<T = unknown>(session: Session, route: string, input: Record<string, unknown> = {}): Promise<ToolResult<T>> {
-  try {
-    return { ok: true, data: await callRoute<T>(session, route, input) };
   } catch (err) {
     const e = toAppError(err);
     return { ok: false, error: { code: e.code, message: e.message } };

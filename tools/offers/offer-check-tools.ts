@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { rejected } from "@/core/errors";
-import { evaluateOffer, type OfferEvaluation, type OfferUnderCheck } from "@/core/offers/evaluate";
+import { REJECTION_CODES } from "@/core/errors";
+import { CHECK_IDS, CHECK_STATES, evaluateOffer, type OfferEvaluation, type OfferUnderCheck } from "@/core/offers/evaluate";
 import { blockedByChange, OFFER_HEALTHS, offerHealth } from "@/core/offers/health";
 import type { Tx } from "@/db/database";
 import { discountCodes, offerDescriptives, offers } from "@/db/schema";
@@ -15,12 +16,17 @@ import { loadOffer, type OfferRow, statusCondition } from "./offer-read";
 // The one evaluation (core/offers/evaluate) behind the checks panel, the form's live re-check and
 // activation; and the impact of a policy change on live offers, shown before it is saved.
 
+/** One-click fix fields (core's FixPatch), so a fix read from the tool is the very patch the form applies. */
+const FixPatch = z.object({
+  usageLimitPerCustomer: z.number(), minimumSpend: z.number(), totalBudget: z.number(), offerValue: z.number(),
+  startDate: z.string(), endDate: z.string(),
+}).partial();
 const Check = z.object({
-  id: z.string(), label: z.string(), state: z.enum(["pass", "fail", "warn", "question", "pending"]),
+  id: z.enum(CHECK_IDS), label: z.string(), state: z.enum(CHECK_STATES),
   reasons: z.array(z.object({ code: z.string(), message: z.string() })), detail: z.string().nullable(),
-  fix: z.object({ label: z.string(), patch: z.record(z.string(), z.union([z.number(), z.string()])) }).nullable(),
+  fix: z.object({ label: z.string(), patch: FixPatch }).nullable(),
 });
-export const EvaluationOutput = z.object({ ok: z.boolean(), checks: z.array(Check), blocking: z.array(z.object({ code: z.string(), message: z.string() })) });
+export const EvaluationOutput = z.object({ ok: z.boolean(), checks: z.array(Check), blocking: z.array(z.object({ code: z.enum(REJECTION_CODES), message: z.string() })) });
 
 /** Evaluates a saved offer at `now` on the facts validate and redeem read. */
 export async function evaluateSavedOffer(tx: Tx, row: OfferRow, now: Date): Promise<OfferEvaluation> {

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/core/auth/permissions";
 import { toAppError } from "@/core/errors";
-import type { OfferEvaluation } from "@/core/offers/evaluate";
 import { offerCodeTerms } from "@/core/offers/code-terms";
 import { isUuid } from "@/core/primitives";
 import { CodeManager } from "@/components/offers/CodeManager";
@@ -20,7 +19,8 @@ import { HealthBadge } from "@/components/ui/HealthBadge";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { analyticsTotals, daySeries, previewCard, spendSeries } from "@/lib/ui/offer-view";
 import { requireSession } from "@/lib/ui/session";
-import { callTool, tryRoute, tryTool } from "@/lib/ui/tools";
+import { callTool, tryTool } from "@/lib/ui/tools";
+import { getOfferChecks } from "@/tools/offers/offer-check-tools";
 import { listDiscountCodes } from "@/tools/discounts/code-tools";
 import { offerAnalytics } from "@/tools/offers/analytics-tools";
 import { listControls } from "@/tools/offers/control-tools";
@@ -53,7 +53,7 @@ export default async function OfferPage({ params, searchParams }: Props) {
     tryTool(session, offerAnalytics, { offer_id: id }),
     tryTool(session, listDiscountCodes, { offer_id: id, limit: 100 }),
     // The checks tool types ids as strings; the panel wants the core's check-id union (kept by route until they agree).
-    tryRoute<OfferEvaluation>(session, "GET /dashboard/offers/{offer_id}/checks", { offer_id: id }),
+    tryTool(session, getOfferChecks, { offer_id: id }),
     tryTool(session, getOfferTimeline, { offer_id: id }),
     tryTool(session, listControls, { offer_id: id, limit: 100 }),
   ]);

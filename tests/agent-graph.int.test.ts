@@ -6,6 +6,7 @@ import { createCheckpointer } from "@/db/checkpointer";
 import { toolRunner } from "@/tools/copilot";
 import { emptyDraft, type OfferDraft } from "@/agent/draft";
 import { buildOfferGraph, turnInput } from "@/agent/graph";
+import { CANCELLED } from "@/agent/nodes/human-review";
 import { chatDraftModel, type DraftModel } from "@/agent/model";
 import type { ReviewRequest } from "@/agent/state";
 import { discountCodes, offers } from "@/db/schema";
@@ -100,13 +101,23 @@ describe("offer copilot graph", () => {
   });
 
   it("writes nothing on cancel, and re-asks on an unreadable resume value", async () => {
-    const { graph, config } = await start(scripted({ ...COMPLETE, promoCode: "CANCEL20" }), admin, "brief");
+    const { graph, config } = await start(scripted({ ...COMPLETE, promoCode: "CANCEL20" }, draft({ offerValue: 15 })), admin, "brief");
     const again = await graph.invoke(new Command({ resume: { action: "approve-everything", draft: { offerValue: 99 } } }), config);
     expect(interruptOf(again)?.kind).toBe("offer_review");
     const done = await graph.invoke(new Command({ resume: { action: "cancel" } }), config);
     expect(done.decision).toBe("cancel");
     expect(done.committed).toBeNull();
     expect(await offersWithCode("CANCEL20")).toHaveLength(0);
+    // The reply tells the truth: no offer, but the draft survives in the conversation.
+    expect(done.draft?.promoCode).toBe("CANCEL20");
+    const reply = String(done.messages.at(-1)?.content);
+    expect(reply).toBe(CANCELLED);
+    expect(reply).not.toMatch(/nothing was saved/i);
+    // The next turn carries the thread's state, as the chat UI sends it, and edits that draft.
+    const kept = (await graph.getState(config)).values.draft as OfferDraft;
+    expect(kept).toEqual(done.draft);
+    const next = await graph.invoke({ ...(turnInput("make it 15%") as object), draft: kept } as Parameters<typeof graph.invoke>[0], config);
+    expect(interruptOf(next)?.draft).toMatchObject({ offerValue: 15, promoCode: "CANCEL20", targetAudience: ["dealers"] });
   });
 
   it("saves a marketer's confirmed offer as a draft that waits for an admin", async () => {

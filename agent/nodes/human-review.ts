@@ -8,6 +8,10 @@ import { type OfferState, type OfferStateUpdate, type ReviewRequest, ReviewReque
 // human_review: pauses the run with a typed interrupt carrying the draft and its verdict. The resume
 // value is zod-parsed here, before commit can write anything; an unreadable one asks again.
 
+// Cancel writes no offer, but the draft stays in the conversation (chat edits continue it): the reply says both.
+export const CANCELLED =
+  "Cancelled: no offer was created. Your draft is still here to change in the chat or the form.";
+
 /** Builds the node; the interrupt survives restarts because the checkpoint is in the database. */
 export function humanReviewNode() {
   return async (state: OfferState, config: LangGraphRunnableConfig): Promise<OfferStateUpdate> => {
@@ -25,7 +29,7 @@ export function humanReviewNode() {
     }
     const a = answer.data;
     if (a.action === "cancel") {
-      return { decision: "cancel", error: null, pendingQuestion: null, messages: [new AIMessage("Cancelled — nothing was saved. Describe a new offer whenever you like.")] };
+      return { decision: "cancel", error: null, pendingQuestion: null, messages: [new AIMessage(CANCELLED)] };
     }
     // A form edit changes fields; copy the system wrote for the old fields is rewritten to match.
     if (a.action === "edit") return { decision: "edit", error: null, draft: refreshAutoCopy(state.draft, a.draft) };

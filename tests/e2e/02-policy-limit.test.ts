@@ -38,9 +38,9 @@ describe("copilot: over-limit discount", () => {
     expect(await checkState(page, "policy")).toBe("pass");
     await shot(page, "02-suggestion-applied");
 
-    // Cancelling the review writes nothing.
+    // Cancelling the review writes nothing; the draft stays to be changed.
     await page.getByTestId("cancel-draft").click();
-    await expect.poll(() => chatText(page), { timeout: 30_000 }).toContain("nothing was saved");
+    await expect.poll(() => chatText(page), { timeout: 30_000 }).toContain("no offer was created");
     const codes = await api(app, app.demo.admin_key, "GET", "/dashboard/promo-codes?limit=100");
     expect(codes.status).toBe(200);
     expect(JSON.stringify(codes.body)).not.toContain("HUGE90");

@@ -2,6 +2,7 @@ import { AppError, toAppError } from "@/core/errors";
 import type { Database } from "@/db/database";
 import { mapDbError } from "@/db/errors";
 import { type RedeemJob, type RedeemOutcome, redeemBatchInTx } from "./redeem-batch";
+import { batcherRegistry, type Waiter as BatchWaiter } from "./tenant-batcher";
 
 // Group commit: per process and tenant, redemptions that arrive while a batch is in flight wait and go
 // together in the next transaction, which locks the hot rows (codes, budget) once for all of them.
@@ -29,8 +30,6 @@ export function redeemQueueStats(): Readonly<typeof stats> {
   return { ...stats };
 }
 
-type Waiter = { job: RedeemJob; resolve: (o: RedeemOutcome) => void; reject: (e: unknown) => void };
-
 /** Runs one batch in its own tenant transaction. */
 function runTx(db: Database, tenantId: string, jobs: RedeemJob[]): Promise<RedeemOutcome[]> {
   return db.withTenant(tenantId, (tx) => redeemBatchInTx(tx, tenantId, jobs));
@@ -44,75 +43,43 @@ async function runAlone(db: Database, tenantId: string, job: RedeemJob): Promise
   }
 }
 
-class TenantQueue {
-  private waiting: Waiter[] = [];
-  private running = false;
-  constructor(private readonly db: Database, private readonly tenantId: string) {}
+type Waiter = BatchWaiter<RedeemJob, RedeemOutcome>;
 
-  /** Jobs waiting for the next batch (the bounded part; the batch in flight is not counted). */
-  get waitingCount(): number {
-    return this.waiting.length;
+/** One batch in one transaction; an unexpected batch error falls back to one transaction per job. */
+async function runBatch(db: Database, tenantId: string, batch: Waiter[]) {
+  let outcomes: RedeemOutcome[] | null = null;
+  stats.batches++;
+  stats.jobs += batch.length;
+  try {
+    outcomes = await runTx(db, tenantId, batch.map((w) => w.job));
+  } catch (err) {
+    if (batch.length === 1) return batch[0].reject(mapDbError(err));
+    stats.fallbacks++;
+    // An unexpected batch error must not fail the others: fall back to one transaction each.
   }
-
-  /** Queues a job, or refuses it at once with 503 unavailable when the queue is full (nothing is read or written). */
-  submit(job: RedeemJob): Promise<RedeemOutcome> {
-    if (this.waiting.length >= queueLimit()) {
-      stats.refused++;
-      return Promise.reject(new AppError("unavailable", "The server is busy redeeming; retry shortly", { retry_after_seconds: RETRY_AFTER_SECONDS }));
-    }
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ job, resolve, reject });
-      if (!this.running) void this.drain();
-    });
-  }
-
-  private async drain() {
-    this.running = true;
+  await Promise.all(batch.map(async (w, i) => {
+    const o = outcomes?.[i];
+    if (o && o.kind !== "retry") return w.resolve(o);
     try {
-      while (this.waiting.length) {
-        // One macrotask turn first: callers whose previous redemption just resolved re-submit in
-        // microtasks, so they join this batch instead of waiting a whole extra round.
-        await new Promise((r) => setImmediate(r));
-        await this.runBatch(this.waiting.splice(0, MAX_BATCH));
-      }
-    } finally {
-      this.running = false;
-    }
-  }
-
-  private async runBatch(batch: Waiter[]) {
-    let outcomes: RedeemOutcome[] | null = null;
-    stats.batches++;
-    stats.jobs += batch.length;
-    try {
-      outcomes = await runTx(this.db, this.tenantId, batch.map((w) => w.job));
+      w.resolve(await runAlone(db, tenantId, w.job));
     } catch (err) {
-      if (batch.length === 1) return batch[0].reject(mapDbError(err));
-      stats.fallbacks++;
-      // An unexpected batch error must not fail the others: fall back to one transaction each.
+      w.reject(mapDbError(err));
     }
-    await Promise.all(batch.map(async (w, i) => {
-      const o = outcomes?.[i];
-      if (o && o.kind !== "retry") return w.resolve(o);
-      try {
-        w.resolve(await runAlone(this.db, this.tenantId, w.job));
-      } catch (err) {
-        w.reject(mapDbError(err));
-      }
-    }));
-  }
+  }));
 }
-
-const queues = new WeakMap<Database, Map<string, TenantQueue>>();
 
 /** The queue of one tenant on one database handle (one per process in the app; tests open several). */
-export function redeemQueue(db: Database, tenantId: string): TenantQueue {
-  let byTenant = queues.get(db);
-  if (!byTenant) queues.set(db, (byTenant = new Map()));
-  let q = byTenant.get(tenantId);
-  if (!q) byTenant.set(tenantId, (q = new TenantQueue(db, tenantId)));
-  return q;
-}
+export const redeemQueue = batcherRegistry<RedeemJob, RedeemOutcome>({
+  run: runBatch,
+  maxBatch: MAX_BATCH,
+  full: {
+    limit: queueLimit,
+    error: () => {
+      stats.refused++;
+      return new AppError("unavailable", "The server is busy redeeming; retry shortly", { retry_after_seconds: RETRY_AFTER_SECONDS });
+    },
+  },
+});
 
 /** Submits a redemption through the tenant's group-commit queue. */
 export function submitRedemption(db: Database, tenantId: string, job: RedeemJob): Promise<RedeemOutcome> {

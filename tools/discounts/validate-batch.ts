@@ -5,6 +5,7 @@ import { mapDbError } from "@/db/errors";
 import { lockedFactBook } from "./redeem-book";
 import { loadLockedFacts } from "./redeem-locks";
 import { factsFor } from "./redemption-facts";
+import { batcherRegistry, type Waiter as BatchWaiter } from "./tenant-batcher";
 
 // Group read for validate: per process and tenant, validations that arrive while one read is in flight go
 // together in the next read-only transaction — redeem's own two statements without the locks — and each is
@@ -46,63 +47,35 @@ async function validateBatch(db: Database, tenantId: string, jobs: ValidateJob[]
   });
 }
 
-type Waiter = { job: ValidateJob; resolve: (a: ValidateAnswer) => void; reject: (e: unknown) => void };
+type Waiter = BatchWaiter<ValidateJob, ValidateAnswer>;
 
-/** One tenant's waiting validations and whether a read is in flight. */
-class ValidateQueue {
-  private waiting: Waiter[] = [];
-  private running = false;
-  constructor(private readonly db: Database, private readonly tenantId: string) {}
-
-  /** Queues a validation; it joins the next read. */
-  submit(job: ValidateJob): Promise<ValidateAnswer> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ job, resolve, reject });
-      if (!this.running) void this.drain();
-    });
+/** One shared read; when it fails, each validation runs alone (a lone failure is its own error). */
+async function runBatch(db: Database, tenantId: string, batch: Waiter[]) {
+  let answers: (ValidateAnswer | Error)[] | null = null;
+  try {
+    answers = await validateBatch(db, tenantId, batch.map((w) => w.job));
+  } catch (err) {
+    if (batch.length === 1) return batch[0].reject(mapDbError(err));
   }
-
-  private async drain() {
-    this.running = true;
+  if (answers) return batch.forEach((w, i) => settle(w, answers[i]));
+  await Promise.all(batch.map(async (w) => {
     try {
-      while (this.waiting.length) {
-        // One macrotask turn first, so callers re-submitting in microtasks join this read.
-        await new Promise((r) => setImmediate(r));
-        const batch = this.waiting.splice(0, MAX_BATCH);
-        let answers: (ValidateAnswer | Error)[] | null = null;
-        try {
-          answers = await validateBatch(this.db, this.tenantId, batch.map((w) => w.job));
-        } catch (err) {
-          // A failed shared read must not fail the others: each runs alone (a lone failure is its own error).
-          if (batch.length === 1) batch[0].reject(mapDbError(err));
-        }
-        const got = answers;
-        if (got) batch.forEach((w, i) => (got[i] instanceof Error ? w.reject(got[i]) : w.resolve(got[i] as ValidateAnswer)));
-        else if (batch.length > 1) await Promise.all(batch.map((w) => this.alone(w)));
-      }
-    } finally {
-      this.running = false;
-    }
-  }
-
-  private async alone(w: Waiter) {
-    try {
-      const [a] = await validateBatch(this.db, this.tenantId, [w.job]);
-      if (a instanceof Error) w.reject(a);
-      else w.resolve(a);
+      settle(w, (await validateBatch(db, tenantId, [w.job]))[0]);
     } catch (err) {
       w.reject(mapDbError(err));
     }
-  }
+  }));
 }
 
-const queues = new WeakMap<Database, Map<string, ValidateQueue>>();
+/** Answers one caller with its validation, or its own error. */
+function settle(w: Waiter, a: ValidateAnswer | Error) {
+  if (a instanceof Error) w.reject(a);
+  else w.resolve(a);
+}
+
+const validateQueue = batcherRegistry<ValidateJob, ValidateAnswer>({ run: runBatch, maxBatch: MAX_BATCH });
 
 /** Submits a validation through the tenant's group-read queue (one queue per database handle and tenant). */
 export function submitValidation(db: Database, tenantId: string, job: ValidateJob): Promise<ValidateAnswer> {
-  let byTenant = queues.get(db);
-  if (!byTenant) queues.set(db, (byTenant = new Map()));
-  let q = byTenant.get(tenantId);
-  if (!q) byTenant.set(tenantId, (q = new ValidateQueue(db, tenantId)));
-  return q.submit(job);
+  return validateQueue(db, tenantId).submit(job);
 }

@@ -69,6 +69,8 @@ export const offers = pgTable(
     version_active_from: timestamp("version_active_from", { withTimezone: true }),
     default_language: text("default_language").notNull().default("en"),
     external_reference: text("external_reference"),
+    // The business goal the offer serves, in the marketer's words (the copilot's goal setting fills it).
+    objective: text("objective"),
     offer_expiry_date: timestamp("offer_expiry_date", { withTimezone: true }),
     // The client's own text for the two timestamps above, echoed on read so bodies round-trip exactly.
     date_inputs: jsonb("date_inputs").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),

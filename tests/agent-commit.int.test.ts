@@ -7,7 +7,7 @@ import { toolRunner } from "@/tools/copilot";
 import { emptyDraft, type OfferDraft } from "@/agent/draft";
 import { buildOfferGraph, turnInput } from "@/agent/graph";
 import { chatDraftModel } from "@/agent/model";
-import { campaignOffers, discountCodes, offerDescriptives, programCampaigns } from "@/db/schema";
+import { campaignOffers, discountCodes, offerDescriptives, offers, programCampaigns } from "@/db/schema";
 import type { DemoCredentials } from "@/db/seed";
 import type { Caller } from "@/tools/context";
 import type { TestDatabase } from "./support/db";
@@ -61,6 +61,9 @@ describe("commit links a campaign in the same transaction", () => {
     expect(camp).toMatchObject({ campaign_id: done.committed!.campaignId, start_date: "2026-12-01", end_date: "2026-12-31", budget_cents: 5_000_000 });
     const links = await db((tx) => tx.select().from(campaignOffers).where(eq(campaignOffers.offer_id, done.committed!.offerId)));
     expect(links.map((l) => l.campaign_id)).toEqual([camp.campaign_id]);
+    // The objective the copilot read stays on the saved offer.
+    const [offer] = await db((tx) => tx.select({ objective: offers.objective }).from(offers).where(eq(offers.offer_id, done.committed!.offerId)));
+    expect(offer.objective).toBe("Holiday push");
   });
 
   it("links the campaign chosen in the run config instead of creating one", async () => {

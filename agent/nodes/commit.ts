@@ -40,6 +40,7 @@ export function createOfferInput(d: OfferDraft, activate: boolean, choice: Campa
   const usesCode = d.redemptionMethod === "promo_code";
   return {
     offer_type: d.offerType,
+    objective: d.objective,
     offer_status: activate ? "active" : "draft",
     offer_redemption_methods: d.redemptionMethod ? [d.redemptionMethod] : [],
     classification: d.programType,

@@ -89,6 +89,7 @@ export default async function OfferPage({ params, searchParams }: Props) {
         <section className="card" aria-labelledby="facts-h">
           <h2 id="facts-h">Terms</h2>
           <dl className="kv">
+            {offer.objective && <><dt>Objective</dt><dd>{offer.objective}</dd></>}
             <dt>Value</dt><dd>{offerValueText(offer, currency)}</dd>
             <dt>Dates</dt><dd>{offer.start_date ?? "—"} → {offer.end_date ?? "—"}</dd>
             <dt>Budget</dt><dd>{money(offer.total_budget_cents, currency)}</dd>

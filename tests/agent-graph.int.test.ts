@@ -101,7 +101,8 @@ describe("offer copilot graph", () => {
   });
 
   it("writes nothing on cancel, and re-asks on an unreadable resume value", async () => {
-    const { graph, config } = await start(scripted({ ...COMPLETE, promoCode: "CANCEL20" }, draft({ offerValue: 15 })), admin, "brief");
+    const model = scripted({ ...COMPLETE, promoCode: "CANCEL20" }, draft({ offerValue: 15 }));
+    const { graph, config } = await start(model, admin, "brief");
     const again = await graph.invoke(new Command({ resume: { action: "approve-everything", draft: { offerValue: 99 } } }), config);
     expect(interruptOf(again)?.kind).toBe("offer_review");
     const done = await graph.invoke(new Command({ resume: { action: "cancel" } }), config);
@@ -116,7 +117,8 @@ describe("offer copilot graph", () => {
     // The next turn carries the thread's state, as the chat UI sends it, and edits that draft.
     const kept = (await graph.getState(config)).values.draft as OfferDraft;
     expect(kept).toEqual(done.draft);
-    const next = await graph.invoke({ ...(turnInput("make it 15%") as object), draft: kept } as Parameters<typeof graph.invoke>[0], config);
+    const input = { ...(turnInput("make it 15%") as object), draft: kept } as Parameters<typeof graph.invoke>[0];
+    const next = await graph.invoke(input, config);
     expect(interruptOf(next)?.draft).toMatchObject({ offerValue: 15, promoCode: "CANCEL20", targetAudience: ["dealers"] });
   });
 

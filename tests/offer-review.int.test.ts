@@ -88,17 +88,23 @@ describe("activation runs every check at that moment", () => {
 
   it("records a refused activation on the timeline while nothing else moves", async () => {
     const offer = await marketerDraft(20, "TRY20");
-    const codes = () => call("GET", `/dashboard/promo-codes?offer_id=${offer.offer_id}`, { key: g.admin.key });
+    const admin = { key: g.admin.key };
+    const url = `/dashboard/offers/${offer.offer_id}`;
+    const codes = () => call("GET", `/dashboard/promo-codes?offer_id=${offer.offer_id}`, admin);
+    const maxPercent = (max: number) => call("PUT", "/api/discount-policies/shopify", {
+      ...admin, body: { min_percent: 5, max_percent: max, kpi_floors: [{ kpi: "profit", floor: 0 }], enabled: true },
+    });
     const codesBefore = (await codes()).body.promo_codes;
-    await call("PUT", "/api/discount-policies/shopify", { key: g.admin.key, body: { min_percent: 5, max_percent: 10, kpi_floors: [{ kpi: "profit", floor: 0 }], enabled: true } });
+    await maxPercent(10);
     try {
-      expect((await call("POST", `/dashboard/offers/${offer.offer_id}/activate`, { key: g.admin.key })).status).toBe(422);
-      expect((await call("PUT", `/dashboard/offers/${offer.offer_id}`, { key: g.admin.key, body: { offer_status: "active" } })).status).toBe(422);
+      expect((await call("POST", `${url}/activate`, admin)).status).toBe(422);
+      expect((await call("PUT", url, { ...admin, body: { offer_status: "active" } })).status).toBe(422);
     } finally {
-      await call("PUT", "/api/discount-policies/shopify", { key: g.admin.key, body: { min_percent: 5, max_percent: 25, kpi_floors: [{ kpi: "profit", floor: 0 }], enabled: true } });
+      await maxPercent(25);
     }
     const tl = await call("GET", `/dashboard/offers/${offer.offer_id}/timeline`, { key: g.marketer.key });
-    type Event = { action: string; actor: string; details: { summary: string; reasons?: { code: string; message: string }[] } };
+    type Reasons = { code: string; message: string }[];
+    type Event = { action: string; actor: string; details: { summary: string; reasons?: Reasons } };
     const refused = (tl.body.events as Event[]).filter((e) => e.action === "activation_refused");
     expect(refused).toHaveLength(2);
     expect(refused[0].actor).toContain("admin");
@@ -107,7 +113,7 @@ describe("activation runs every check at that moment", () => {
     expect(refused[0].details.reasons?.[0].code).toBe("policy_violation");
     expect(tl.body.review_state).toBeNull();
     expect((tl.body.events as Event[]).map((e) => e.action)).not.toContain("activate_offer");
-    expect((await call("GET", `/dashboard/offers/${offer.offer_id}`, { key: g.admin.key })).body.offer_status).toBe("draft");
+    expect((await call("GET", url, admin)).body.offer_status).toBe("draft");
     expect((await codes()).body.promo_codes).toEqual(codesBefore);
     expect(codesBefore.length).toBe(1);
   });

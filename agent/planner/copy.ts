@@ -22,7 +22,8 @@ const titleCase = (s: string) => s.replace(/(^|[\s-])([a-z])/g, (_, a: string, c
 // "tees on shopify" → "tees". Applied to the draft's free text, never to the promo code.
 const SURFACE = String.raw`(?:shopify|wix|marketplace|hub)`;
 const SURFACE_WORDS = new RegExp(
-  String.raw`\s*\b(?:on|in|at|via|through|from|across)\s+(?:the\s+|our\s+)?${SURFACE}(?:\s+(?:store|site|shop|app|channel))?\b|\b${SURFACE}\b`,
+  String.raw`\s*\b(?:on|in|at|via|through|from|across)\s+(?:the\s+|our\s+)?${SURFACE}` +
+    String.raw`(?:\s+(?:store|site|shop|app|channel))?\b|\b${SURFACE}\b`,
   "gi",
 );
 /** Free text from the draft with surface names taken out (why: surfaces never reach customer copy). */
@@ -30,10 +31,14 @@ export const customerText = (s: string | null): string | null =>
   s === null ? null : s.replace(SURFACE_WORDS, " ").replace(/\s+/g, " ").trim() || null;
 
 // A named occasion the brief used ("Black Friday", "back to school", "summer sale"): generated titles keep it.
-const OCCASION = new RegExp(String.raw`\b(black friday|cyber monday|cyber week|small business saturday|giving tuesday|boxing day|` +
-  String.raw`christmas|xmas|thanksgiving|halloween|easter|valentine'?s(?: day)?|mother'?s day|father'?s day|memorial day|` +
-  String.raw`labou?r day|prime day|singles'? day|(?:lunar )?new year'?s?|back[- ]to[- ]school|` +
-  String.raw`(?:spring|summer|fall|autumn|winter|holiday|end[- ]of[- ]season|clearance|anniversary) (?:sale|event|deals?|promo(?:tion)?))\b`, "i");
+const OCCASION = new RegExp(
+  String.raw`\b(black friday|cyber monday|cyber week|small business saturday|giving tuesday|boxing day|` +
+    String.raw`christmas|xmas|thanksgiving|halloween|easter|valentine'?s(?: day)?|mother'?s day|father'?s day|` +
+    String.raw`memorial day|labou?r day|prime day|singles'? day|(?:lunar )?new year'?s?|back[- ]to[- ]school|` +
+    String.raw`(?:spring|summer|fall|autumn|winter|holiday|end[- ]of[- ]season|clearance|anniversary) ` +
+    String.raw`(?:sale|event|deals?|promo(?:tion)?))\b`,
+  "i",
+);
 /** The occasion a text names, as written, or null. */
 export function findOccasion(text: string | null): string | null {
   return text ? (OCCASION.exec(text)?.[1] ?? null) : null;
@@ -66,7 +71,8 @@ export function makeTitle(d: OfferDraft): string | null {
   const occasion = findOccasion(d.objective) ?? findOccasion(d.productScope);
   const inScope = occasion !== null && scope !== null && scope.toLowerCase().includes(occasion.toLowerCase());
   const parts = [occasion && !inScope ? `${titleCase(occasion.toLowerCase())}: ${titleCase(b)}` : titleCase(b)];
-  if (scope) parts.push(d.offerType === "free_shipping" || d.offerType === "bogo" ? `on ${titleCase(scope)}` : titleCase(scope));
+  const on = d.offerType === "free_shipping" || d.offerType === "bogo" ? "on " : "";
+  if (scope) parts.push(`${on}${titleCase(scope)}`);
   if (audience) parts.push(`for ${titleCase(audience)}`);
   return parts.join(" ").slice(0, 200);
 }

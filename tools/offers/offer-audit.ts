@@ -77,7 +77,9 @@ export type Refusal = { error?: AppError };
  * Runs an activation; when its checks refused it (refusal.error set), records who tried and the §2.4 reasons in a
  * short transaction of its own (why: the refused transaction rolls back, the attempt must stay on the timeline).
  */
-export async function recordingRefusal<T>(ctx: ToolContext, offerId: string, run: (r: Refusal) => Promise<T>): Promise<T> {
+export async function recordingRefusal<T>(
+  ctx: ToolContext, offerId: string, run: (r: Refusal) => Promise<T>,
+): Promise<T> {
   const refusal: Refusal = {};
   try {
     return await run(refusal);
@@ -86,8 +88,8 @@ export async function recordingRefusal<T>(ctx: ToolContext, offerId: string, run
     if (err) {
       const reasons = (err.details.reasons as Reason[] | undefined) ?? [{ code: err.code, message: err.message }];
       await tenantTx(ctx, (tx, tenantId) => writeAudit(tx, tenantId, {
-        caller: ctx.caller, action: ACTIVATION_REFUSED, allowed: false, reasons, subject_type: "offer", subject_id: offerId,
-        details: { offer_id: offerId }, at: ctx.now(),
+        caller: ctx.caller, action: ACTIVATION_REFUSED, allowed: false, reasons,
+        subject_type: "offer", subject_id: offerId, details: { offer_id: offerId }, at: ctx.now(),
       }));
     }
     throw e;

@@ -86,10 +86,15 @@ export async function timelineRows(tx: Tx, row: OfferRow) {
   const policy = surfaces.length ? and(eq(auditLog.action, "set_discount_policy"), inArray(auditLog.subject_id, surfaces), gte(auditLog.at, since)) : undefined;
   const rows = await tx.select({ a: auditLog, label: apiKeys.label, keyRole: apiKeys.role }).from(auditLog)
     .leftJoin(apiKeys, eq(apiKeys.api_key_id, auditLog.api_key_id))
-    .where(and(eq(auditLog.tenant_id, row.tenant_id), or(eq(auditLog.allowed, true), eq(auditLog.action, ACTIVATION_REFUSED)), or(own, policy)))
+    // Allowed rows, and refused activations: the marketer reads why an approval did not go through.
+    .where(and(
+      eq(auditLog.tenant_id, row.tenant_id), or(eq(auditLog.allowed, true), eq(auditLog.action, ACTIVATION_REFUSED)),
+      or(own, policy),
+    ))
     .orderBy(asc(auditLog.at), asc(sql`${auditLog.audit_id}`)).limit(500);
   return rows.map(({ a, label, keyRole }) => {
-    const details: Record<string, unknown> = { ...(a.details as Record<string, unknown> | null), ...(a.allowed ? {} : { reasons: a.reasons }) };
+    const refusal = a.allowed ? {} : { reasons: a.reasons };
+    const details: Record<string, unknown> = { ...(a.details as Record<string, unknown> | null), ...refusal };
     const role = a.role ?? keyRole ?? a.issuer_type ?? "system";
     return {
       at: new Date(a.at).toISOString(),
@@ -99,7 +104,7 @@ export async function timelineRows(tx: Tx, row: OfferRow) {
         summary: summarize(a.action, details),
         ...(details.reason ? { reason: String(details.reason) } : {}),
         ...(details.note ? { note: String(details.note) } : {}),
-        ...(a.allowed ? {} : { reasons: a.reasons }),
+        ...refusal,
       },
     };
   });

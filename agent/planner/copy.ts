@@ -1,5 +1,6 @@
 import type { OfferDraft } from "../draft";
 import { parseYmd } from "./calendar";
+import { rx } from "./patterns";
 import { formatMoney, toMinorUnits } from "@/core/offers/money";
 
 // Consumer-facing copy written from the parsed fields only: a title, a one-paragraph description
@@ -21,9 +22,10 @@ const titleCase = (s: string) => s.replace(/(^|[\s-])([a-z])/g, (_, a: string, c
 // Where an offer is redeemed (shopify, wix, marketplace, hub) is for the merchant, never the customer's copy:
 // "tees on shopify" → "tees". Applied to the draft's free text, never to the promo code.
 const SURFACE = String.raw`(?:shopify|wix|marketplace|hub)`;
-const SURFACE_WORDS = new RegExp(
-  String.raw`\s*\b(?:on|in|at|via|through|from|across)\s+(?:the\s+|our\s+)?${SURFACE}` +
-    String.raw`(?:\s+(?:store|site|shop|app|channel))?\b|\b${SURFACE}\b`,
+const SURFACE_WORDS = rx(
+  "copy.surface-words",
+  String.raw`\s{0,3}\b(?:on|in|at|via|through|from|across)\s{1,3}(?:(?:the|our)\s{1,3})?${SURFACE}` +
+    String.raw`(?:\s{1,3}(?:store|site|shop|app|channel))?\b|\b${SURFACE}\b`,
   "gi",
 );
 /** Free text from the draft with surface names taken out (why: surfaces never reach customer copy). */
@@ -31,7 +33,8 @@ export const customerText = (s: string | null): string | null =>
   s === null ? null : s.replace(SURFACE_WORDS, " ").replace(/\s+/g, " ").trim() || null;
 
 // A named occasion the brief used ("Black Friday", "back to school", "summer sale"): generated titles keep it.
-const OCCASION = new RegExp(
+const OCCASION = rx(
+  "copy.occasion",
   String.raw`\b(black friday|cyber monday|cyber week|small business saturday|giving tuesday|boxing day|` +
     String.raw`christmas|xmas|thanksgiving|halloween|easter|valentine'?s(?: day)?|mother'?s day|father'?s day|` +
     String.raw`memorial day|labou?r day|prime day|singles'? day|(?:lunar )?new year'?s?|back[- ]to[- ]school|` +

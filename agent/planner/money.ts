@@ -23,6 +23,8 @@ const BUDGET_PATTERNS: RegExp[] = [
   rx("money.budget.capped-spend", String.raw`\b(?:capped at|cap(?:ped)? of|up to|max(?:imum)? of)\s{1,3}${A}\s{1,3}(?:in\s{1,3})?(?:total\s{1,3}|overall\s{1,3})?(?:spend|spending|cost|payouts?)\b`, "gi"),
   rx("money.budget.amount-total-spend", String.raw`${A}\s{1,3}(?:total|overall|max(?:imum)?)\s{1,3}(?:spend|spending|cost|payouts?)\b`, "gi"),
   rx("money.budget.to-spend", String.raw`${A}\s{1,3}(?:to\s{1,3}(?:spend|invest|give away)|in\s{1,3}(?:spend|funding))\b`, "gi"),
+  // Money the marketer says they have, as a goal-only brief puts it: "we have $50k", "we've got $30,000".
+  rx("money.budget.we-have", String.raw`\b(?:we|i)(?:'ve|\s{1,3}have|\s{1,3}got)(?:\s{1,3}got)?\s{1,3}(?:about\s{1,3}|around\s{1,3}|roughly\s{1,3})?${M}`, "gi"),
   // Form answers: "Budget? A: $6,000", "Q: budget A: 6000".
   rx("money.budget.form-answer", String.raw`\b${BUDGET_NOUN}\s{0,3}\?\s{0,3}(?:(?:a|answer)\s{0,3}[:.\-]\s{0,3})?${A}`, "gi"),
   rx("money.budget.spend-cap", String.raw`\b(?:spend(?:ing)?\s{1,3}cap|cap\s{1,3}(?:total\s{1,3})?spend(?:ing)?|total\s{1,3}spend|max(?:imum)?\s{1,3}(?:total\s{1,3})?spend|spend(?:ing)?\s{1,3}(?:up to|no more than|at most))\s{0,3}(?:(?:of|at|to|is|:)\s{0,3})?${A}`, "gi"),

@@ -5,7 +5,7 @@ import { toMinorUnits } from "@/core/offers/money";
 import type { Tx } from "@/db/database";
 import { discountCodes, offers, programs, tenants } from "@/db/schema";
 import { tenantTx } from "../context";
-import { ledgerTotals } from "../offers/analytics-tools";
+import { ledgerDaysByOffer } from "../offers/analytics-tools";
 import { defineTool } from "../registry";
 import { ForecastInput, ForecastOutput } from "./forecast-schemas";
 
@@ -37,14 +37,17 @@ export async function loadHistory(tx: Tx, tenantId: string, today: string): Prom
     .orderBy(desc(offers.end_date)).limit(MAX_HISTORY);
   const history: PastOffer[] = [];
   let orders = 0, n = 0;
+  const byOffer = await ledgerDaysByOffer(tx, tenantId, rows.map((r) => r.id));
   for (const r of rows) {
-    const { total, days } = await ledgerTotals(tx, tenantId, r.id);
+    const days = byOffer.get(r.id) ?? [];
+    const total = days.reduce((t, d) => ({ n: t.n + d.n, discount: t.discount + Number(d.discount), revenue: t.revenue + Number(d.revenue) }),
+      { n: 0, discount: 0, revenue: 0 });
     if (total.n === 0) continue;
     const start = Date.parse(`${r.start}T00:00:00Z`);
     const daily = new Array<number>(daysIn(r.start!, r.end!)).fill(0);
     for (const d of days) {
-      const i = Math.round((Date.parse(`${d.date}T00:00:00Z`) - start) / 86_400_000);
-      if (i >= 0 && i < daily.length) daily[i] += d.count;
+      const i = Math.round((Date.parse(`${d.day}T00:00:00Z`) - start) / 86_400_000);
+      if (i >= 0 && i < daily.length) daily[i] += d.n;
     }
     history.push({
       id: r.id, programType: r.programType ?? null, audience: r.audience, surface: r.surface, discountType: r.type,

@@ -58,7 +58,7 @@ describe("conversation evals", () => {
       const reply = String(state.messages.at(-1)?.content ?? "");
       // Each answer is acknowledged with what changed, and advice already given is not repeated.
       if (turn.asked) {
-        expect(reply, `reply to "${turn.say}"`).toMatch(/^• Changed: /);
+        expect(reply, `reply to "${turn.say}"`).toMatch(/^- Changed: /);
         expect(reply).not.toMatch(/allows \d+%–\d+% off/);
       }
     }

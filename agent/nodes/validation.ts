@@ -9,15 +9,15 @@ import { judgeDraft } from "../validate";
 // validation: deterministic, no LLM. Loads the tenant's facts, asks the governance core and the
 // draft checks, and tells the user the one next thing to do.
 
-/** The assistant's reply for a verdict: refusals with the alternative, else the next question. */
+/** The assistant's reply for a verdict: refusals with the alternative, else the next question; "- " items render as a list. */
 export function replyFor(v: Validation, goal: Goal | null): string {
   const lines: string[] = [];
-  if (goal?.recommendations.length) lines.push(...goal.recommendations.map((r) => `• ${r}`), "");
+  if (goal?.recommendations.length) lines.push(...goal.recommendations.map((r) => `- ${r}`), "");
   if (v.issues.length) {
     // An issue the alternative already quotes is said once, inside the alternative.
     const said = v.issues.filter((i) => !v.alternative?.message.includes(i.message));
-    lines.push("This draft cannot be submitted yet:", ...said.map((i) => `• ${i.message}`));
-    if (v.alternative) lines.push(`• ${v.alternative.message}`);
+    lines.push("This draft cannot be submitted yet:", ...said.map((i) => `- ${i.message}`));
+    if (v.alternative) lines.push(`- ${v.alternative.message}`);
   }
   if (v.questions.length) lines.push(v.issues.length ? `Also: ${v.questions[0].question}` : v.questions[0].question);
   if (v.ok) lines.push("The draft passes every check. Review it and confirm, edit or cancel.");

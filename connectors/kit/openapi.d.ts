@@ -4096,6 +4096,7 @@ export interface operations {
                             /** Format: uuid */
                             merchant_owner: string | null;
                             minimum_spend_cents: number | null;
+                            objective: string | null;
                             offer_expiry_date: string | null;
                             /** Format: uuid */
                             offer_id: string;
@@ -5158,6 +5159,7 @@ export interface operations {
                             /** Format: uuid */
                             merchant_owner: string | null;
                             minimum_spend_cents: number | null;
+                            objective: string | null;
                             offer_expiry_date: string | null;
                             /** Format: uuid */
                             offer_id: string;
@@ -5341,6 +5343,8 @@ export interface operations {
                     /** Format: uuid */
                     merchant_owner?: string | null;
                     minimum_spend_cents?: number | null;
+                    /** @description The business goal behind the offer ("grow Q4 dealer sales 20%") */
+                    objective?: string | null;
                     offer_expiry_date?: string | null;
                     offer_redemption_methods?: ("promo_code" | "show_save" | "barcode" | "online_link")[];
                     /**
@@ -5404,6 +5408,7 @@ export interface operations {
                         /** Format: uuid */
                         merchant_owner: string | null;
                         minimum_spend_cents: number | null;
+                        objective: string | null;
                         offer_expiry_date: string | null;
                         /** Format: uuid */
                         offer_id: string;
@@ -5579,6 +5584,7 @@ export interface operations {
                         /** Format: uuid */
                         merchant_owner: string | null;
                         minimum_spend_cents: number | null;
+                        objective: string | null;
                         offer_expiry_date: string | null;
                         /** Format: uuid */
                         offer_id: string;
@@ -5745,6 +5751,8 @@ export interface operations {
                     /** Format: uuid */
                     merchant_owner?: string | null;
                     minimum_spend_cents?: number | null;
+                    /** @description The business goal behind the offer ("grow Q4 dealer sales 20%") */
+                    objective?: string | null;
                     offer_expiry_date?: string | null;
                     offer_redemption_methods?: ("promo_code" | "show_save" | "barcode" | "online_link")[];
                     /**
@@ -5804,6 +5812,7 @@ export interface operations {
                         /** Format: uuid */
                         merchant_owner: string | null;
                         minimum_spend_cents: number | null;
+                        objective: string | null;
                         offer_expiry_date: string | null;
                         /** Format: uuid */
                         offer_id: string;
@@ -6105,6 +6114,7 @@ export interface operations {
                         /** Format: uuid */
                         merchant_owner: string | null;
                         minimum_spend_cents: number | null;
+                        objective: string | null;
                         offer_expiry_date: string | null;
                         /** Format: uuid */
                         offer_id: string;
@@ -6401,7 +6411,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         blocking: {
-                            code: string;
+                            /** @enum {string} */
+                            code: "policy_violation" | "kpi_floor" | "kpi_stale" | "budget_exhausted" | "usage_limit" | "per_customer_limit" | "expired" | "not_started" | "inactive" | "minimum_order" | "surface_mismatch" | "not_eligible" | "reservation_invalid";
                             message: string;
                         }[];
                         checks: {
@@ -6409,10 +6420,16 @@ export interface operations {
                             fix: {
                                 label: string;
                                 patch: {
-                                    [key: string]: number | string;
+                                    endDate?: string;
+                                    minimumSpend?: number;
+                                    offerValue?: number;
+                                    startDate?: string;
+                                    totalBudget?: number;
+                                    usageLimitPerCustomer?: number;
                                 };
                             } | null;
-                            id: string;
+                            /** @enum {string} */
+                            id: "policy" | "kpi" | "budget" | "code" | "dates" | "audience" | "copy";
                             label: string;
                             reasons: {
                                 code: string;
@@ -6731,6 +6748,7 @@ export interface operations {
                         /** Format: uuid */
                         merchant_owner: string | null;
                         minimum_spend_cents: number | null;
+                        objective: string | null;
                         offer_expiry_date: string | null;
                         /** Format: uuid */
                         offer_id: string;
@@ -7354,6 +7372,7 @@ export interface operations {
                         /** Format: uuid */
                         merchant_owner: string | null;
                         minimum_spend_cents: number | null;
+                        objective: string | null;
                         offer_expiry_date: string | null;
                         /** Format: uuid */
                         offer_id: string;
@@ -7680,6 +7699,7 @@ export interface operations {
                         /** Format: uuid */
                         merchant_owner: string | null;
                         minimum_spend_cents: number | null;
+                        objective: string | null;
                         offer_expiry_date: string | null;
                         /** Format: uuid */
                         offer_id: string;
@@ -7862,6 +7882,7 @@ export interface operations {
                         /** Format: uuid */
                         merchant_owner: string | null;
                         minimum_spend_cents: number | null;
+                        objective: string | null;
                         offer_expiry_date: string | null;
                         /** Format: uuid */
                         offer_id: string;
@@ -8177,6 +8198,7 @@ export interface operations {
                             merchant_owner: string | null;
                             minimum_spend_cents: number | null;
                             note: string | null;
+                            objective: string | null;
                             offer_expiry_date: string | null;
                             /** Format: uuid */
                             offer_id: string;
@@ -8362,6 +8384,7 @@ export interface operations {
                             /** Format: uuid */
                             merchant_owner: string | null;
                             minimum_spend_cents: number | null;
+                            objective: string | null;
                             offer_expiry_date: string | null;
                             /** Format: uuid */
                             offer_id: string;
@@ -8535,7 +8558,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         blocking: {
-                            code: string;
+                            /** @enum {string} */
+                            code: "policy_violation" | "kpi_floor" | "kpi_stale" | "budget_exhausted" | "usage_limit" | "per_customer_limit" | "expired" | "not_started" | "inactive" | "minimum_order" | "surface_mismatch" | "not_eligible" | "reservation_invalid";
                             message: string;
                         }[];
                         checks: {
@@ -8543,10 +8567,16 @@ export interface operations {
                             fix: {
                                 label: string;
                                 patch: {
-                                    [key: string]: number | string;
+                                    endDate?: string;
+                                    minimumSpend?: number;
+                                    offerValue?: number;
+                                    startDate?: string;
+                                    totalBudget?: number;
+                                    usageLimitPerCustomer?: number;
                                 };
                             } | null;
-                            id: string;
+                            /** @enum {string} */
+                            id: "policy" | "kpi" | "budget" | "code" | "dates" | "audience" | "copy";
                             label: string;
                             reasons: {
                                 code: string;

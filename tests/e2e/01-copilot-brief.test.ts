@@ -33,7 +33,8 @@ describe("copilot: example brief → confirmed offer", () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL((u) => u.pathname === "/offers");
     expect(await page.getByTestId("role-badge").innerText()).toBe("Admin");
-    const cookie = (await ctx.cookies()).find((c) => c.name === "oc_session");
+    // The session cookie (__Host-oc_session on loopback): HttpOnly, so page scripts never see it.
+    const cookie = (await ctx.cookies()).find((c) => c.name.endsWith("oc_session"));
     expect(cookie?.httpOnly).toBe(true);
     expect(await page.evaluate(() => document.cookie)).not.toContain("oc_session");
 

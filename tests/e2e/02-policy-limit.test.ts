@@ -35,7 +35,8 @@ describe("copilot: over-limit discount", () => {
     expect(await page.getByLabel("Value", { exact: true }).inputValue()).toBe("25");
     await sendMessage(page, "Looks good");
     await page.getByTestId("review-panel").waitFor({ timeout: 60_000 });
-    expect(await checkState(page, "policy")).toBe("pass");
+    // The panel re-checks form edits on its own (debounced), so it settles shortly after the edit.
+    await expect.poll(() => checkState(page, "policy"), { timeout: 30_000 }).toBe("pass");
     await shot(page, "02-suggestion-applied");
 
     // Cancelling the review writes nothing; the draft stays to be changed.

@@ -10,8 +10,22 @@ import { api } from "./support/rest";
 
 let app: SharedApp;
 let browser: Browser;
-beforeAll(async () => { app = await sharedApp(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+let before: Record<string, unknown> | undefined;
+beforeAll(async () => {
+  app = await sharedApp();
+  browser = await launchBrowser();
+  before = (await api(app, app.demo.admin_key, "GET", "/api/discount-policies/shopify")).body;
+});
+// The browser suite shares one app: put Shopify's policy back for the files that run after this one.
+afterAll(async () => {
+  await browser?.close();
+  if (before) {
+    const { min_percent, max_percent, max_amount_cents, kpi_floors, max_snapshot_age_seconds, enabled } = before;
+    const policy = { min_percent, max_percent, max_amount_cents, kpi_floors, max_snapshot_age_seconds, enabled };
+    const res = await api(app, app.demo.admin_key, "PUT", "/api/discount-policies/shopify", policy);
+    expect(res.status).toBe(200);
+  }
+});
 
 describe("control room: policy slider", () => {
   it("persists a new maximum and validates new drafts against it", async () => {

@@ -1,5 +1,5 @@
 import type { OfferDraft } from "../draft";
-import { parseYmd } from "./calendar";
+import { spoken } from "./calendar";
 import { rx } from "./patterns";
 import { formatMoney, toMinorUnits } from "@/core/offers/money";
 
@@ -7,15 +7,11 @@ import { formatMoney, toMinorUnits } from "@/core/offers/money";
 // and terms. Nothing here invents a condition the brief did not state (no "cannot be combined"
 // boilerplate): every sentence maps to a field, so editing a field and regenerating stays honest.
 
-const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 const num = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 /** Amounts in copy use the one money formatter (card style: "$10", "$12.50"). */
 const money = (d: OfferDraft, n: number) => formatMoney(toMinorUnits(n, d.currency ?? "USD"), d.currency ?? "USD", { card: true });
-const day = (iso: string) => {
-  const { y, m, d } = parseYmd(iso);
-  return `${SHORT_MONTHS[m - 1]} ${d}, ${y}`;
-};
+const day = spoken;
 /** Capitals after a space or hyphen only ("men's tees" → "Men's Tees", not "Men'S"). */
 const titleCase = (s: string) => s.replace(/(^|[\s-])([a-z])/g, (_, a: string, c: string) => a + c.toUpperCase());
 

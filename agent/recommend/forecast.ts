@@ -3,6 +3,7 @@ import { forecastDraft, type ForecastResult } from "@/tools/copilot";
 import type { AgentDeps } from "../config";
 import type { OfferDraft } from "../draft";
 import benchmarks from "./benchmarks.json";
+import { spoken } from "../planner/calendar";
 
 // The pre-launch forecast of a draft, through the forecast_draft tool (core/offers/forecast.ts holds the
 // method). With no similar history it falls back to the low end of the cited online coupon rate.
@@ -32,7 +33,7 @@ export function forecastSentence(f: ForecastResult): string {
   const basis = f.method === "history"
     ? `from ${f.basis.length} similar past offer${f.basis.length === 1 ? "" : "s"} of yours`
     : "no similar past offers, so from a published redemption rate";
-  const runOut = f.budget_runs_out ? ` The budget runs out around ${f.budget_runs_out}.` : "";
+  const runOut = f.budget_runs_out ? ` The budget runs out around ${spoken(f.budget_runs_out)}.` : "";
   return `Forecast: about ${n(f.expected_redemptions)} redemptions (${n(f.low_redemptions)}–${n(f.high_redemptions)}), `
     + `${dollars(f.discount_spend_cents, f.currency)} in discounts, ${basis}.${runOut}`;
 }

@@ -21,7 +21,7 @@ export function ForecastChart({ forecast, budgetCents }: Props) {
         About {count(forecast.expected_redemptions)} redemptions ({count(forecast.low_redemptions)}–
         {count(forecast.high_redemptions)}), {money(forecast.discount_spend_cents, cur)} in discounts.{" "}
         {forecast.budget_runs_out
-          ? `The budget runs out around ${forecast.budget_runs_out}.` : "The budget lasts the whole run."}
+          ? `The budget runs out around ${shortDate(forecast.budget_runs_out)}.` : "The budget lasts the whole run."}
       </p>
       <figure style={{ margin: 0 }}>
         <div className="chart-box" aria-hidden="true">
@@ -51,4 +51,9 @@ export function ForecastChart({ forecast, budgetCents }: Props) {
       </figure>
     </section>
   );
+}
+
+/** "Dec 8, 2026": dates as a marketer reads them, never ISO. */
+function shortDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 }

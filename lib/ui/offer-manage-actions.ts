@@ -124,9 +124,16 @@ export async function duplicateAsCopy(offerId: string, title: string): Promise<M
   redirect(`/offers/${copy.data.offer_id}?edit=1&copied=1`);
 }
 
-/** Sets the offer's redemption controls (total and per-customer limits): updates its control, or creates one. */
-export async function saveControls(offerId: string, controlId: string | null, limits: { usage_limit: number | null; per_customer_limit: number | null }): Promise<ManageState> {
+type ControlEdit = { usage_limit: number | null; per_customer_limit: number | null; location_restrictions: string[] };
+
+/**
+ * Sets the offer's redemption controls (total and per-customer limits, allowed locations; none = any location):
+ * updates its control, or creates one. The tool checks the ids and who may change a live offer's controls.
+ */
+export async function saveControls(offerId: string, controlId: string | null, edit: ControlEdit): Promise<ManageState> {
+  const n = new Set(edit.location_restrictions).size; // the tool dedupes; a hand-made request may not
+  const where = n === 0 ? "any location" : `${n} location${n === 1 ? "" : "s"} only`;
   return controlId
-    ? run(updateControl, { control_id: controlId, ...limits }, offerId, "Saved: redemption controls updated.")
-    : run(createControl, { offer_id: offerId, ...limits }, offerId, "Saved: redemption controls added.");
+    ? run(updateControl, { control_id: controlId, ...edit }, offerId, `Saved: redemption controls updated (redeemable at ${where}).`)
+    : run(createControl, { offer_id: offerId, ...edit }, offerId, `Saved: redemption controls added (redeemable at ${where}).`);
 }

@@ -3,11 +3,14 @@ import { PageInput, PageOutput, PositiveInt, Uuid } from "./common-schemas";
 
 // Redemption controls: usage limits, per-customer limits and location restrictions of an offer.
 
+/** How many locations one control may list (the UI's editor checks the same number before saving). */
+export const MAX_LOCATION_RESTRICTIONS = 500;
+
 const Fields = {
   offer_id: Uuid.nullable().optional().describe("The offer these controls apply to"),
   usage_limit: PositiveInt.nullable().optional(),
   per_customer_limit: PositiveInt.nullable().optional(),
-  location_restrictions: z.array(Uuid).max(500).optional().describe("location_ids of merchant locations where the offer may be redeemed; empty = anywhere"),
+  location_restrictions: z.array(Uuid).max(MAX_LOCATION_RESTRICTIONS).optional().describe("location_ids of merchant locations where the offer may be redeemed; empty = anywhere"),
 };
 export const CreateControlInput = z.object(Fields);
 export const UpdateControlInput = z.object({ control_id: Uuid, ...z.object(Fields).partial().shape });

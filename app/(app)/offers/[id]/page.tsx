@@ -17,6 +17,7 @@ import { Timeline } from "@/components/offers/Timeline";
 import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { HealthBadge } from "@/components/ui/HealthBadge";
 import { StatusBadge } from "@/components/ui/StatusBadge";
+import { locationChoices } from "@/lib/ui/location-list";
 import { analyticsTotals, daySeries, previewCard, spendSeries } from "@/lib/ui/offer-view";
 import { requireSession } from "@/lib/ui/session";
 import { callTool, tryTool } from "@/lib/ui/tools";
@@ -24,6 +25,7 @@ import { getOfferChecks } from "@/tools/offers/offer-check-tools";
 import { listDiscountCodes } from "@/tools/discounts/code-tools";
 import { offerAnalytics } from "@/tools/offers/analytics-tools";
 import { listControls } from "@/tools/offers/control-tools";
+import { listMerchants } from "@/tools/offers/merchant-tools";
 import { getOfferTimeline } from "@/tools/offers/offer-review-tools";
 import { getOffer } from "@/tools/offers/offer-tools";
 import { previewOffer } from "@/tools/offers/preview-tools";
@@ -48,7 +50,7 @@ export default async function OfferPage({ params, searchParams }: Props) {
     if (["not_found", "invalid_input"].includes(toAppError(err).code)) notFound();
     throw err;
   }
-  const [preview, analytics, codes, checks, timeline, controls] = await Promise.all([
+  const [preview, analytics, codes, checks, timeline, controls, merchants] = await Promise.all([
     tryTool(session, previewOffer, { offer_id: id }),
     tryTool(session, offerAnalytics, { offer_id: id }),
     tryTool(session, listDiscountCodes, { offer_id: id, limit: 100 }),
@@ -56,6 +58,7 @@ export default async function OfferPage({ params, searchParams }: Props) {
     tryTool(session, getOfferChecks, { offer_id: id }),
     tryTool(session, getOfferTimeline, { offer_id: id }),
     tryTool(session, listControls, { offer_id: id, limit: 100 }),
+    tryTool(session, listMerchants, { limit: 100 }),
   ]);
   const title = offer.short_text || "Untitled offer";
   const currency = analytics.ok ? analytics.data.currency : "USD";
@@ -130,7 +133,8 @@ export default async function OfferPage({ params, searchParams }: Props) {
           <h2 id="lists-h">Who can redeem</h2>
           <CustomerListUpload offerId={offer.offer_id} />
           <h3 style={{ marginTop: 16 }}>Redemption controls</h3>
-          {controls.ok ? <ControlsEditor offerId={offer.offer_id} controls={controls.data.redemption_controls} /> : <p className="small muted">{controls.error.message}</p>}
+          {controls.ok ? <ControlsEditor offerId={offer.offer_id} controls={controls.data.redemption_controls}
+            locations={merchants.ok ? locationChoices(merchants.data.merchants) : []} /> : <p className="small muted">{controls.error.message}</p>}
         </section>
         <section className="card" aria-labelledby="timeline-h">
           <h2 id="timeline-h">Timeline</h2>

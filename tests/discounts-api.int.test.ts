@@ -113,7 +113,7 @@ describe("redeem and void", () => {
     expect((await g.redeem({ promo_code: over.promo_code })).body.error.code).toBe("expired");
     const small = await g.redeem({ promo_code: minimum.promo_code, order_total_cents: 4_999 });
     expect(small.body.error.code).toBe("minimum_order");
-    expect(small.body.error.message).toContain("1 cents short");
+    expect(small.body.error.message).toContain("($0.01 short)");
     expectStatus(await g.redeem({ promo_code: minimum.promo_code, order_total_cents: 5_000 }), 201);
   });
 
@@ -164,7 +164,7 @@ describe("redeem and void", () => {
     expectStatus(await g.redeem({ promo_code: code.promo_code }), 201);
     const over = await g.redeem({ promo_code: code.promo_code });
     expect(over.body.error.code).toBe("budget_exhausted");
-    expect(over.body.error.message).toBe("This discount is 1,000 cents but only 500 cents of this month's budget (1,500 cents) is left");
+    expect(over.body.error.message).toBe("This discount is $10.00 but only $5.00 of this month's budget ($15.00) is left");
     expectStatus(await g.redeem({ promo_code: code.promo_code, order_total_cents: 5_000 }), 201);
     expect(await g.budget()).toMatchObject({ spent_cents: 1_500, headroom_cents: 0 });
   });

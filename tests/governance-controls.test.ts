@@ -19,7 +19,7 @@ const code: CodeFacts = {
 const controls = (over: Partial<ControlFacts> = {}): ControlFacts => ({ usage_limit: null, per_customer_limit: null, location_lists: [], offerUses: 0, offerCustomerUses: 0, ...over });
 const facts = (over: Partial<RedemptionFacts> = {}): RedemptionFacts => ({
   request: { surface: "shopify", order_total_cents: 10_000, customer_id: "c1" }, code, policy, snapshots: [], customerUses: 0,
-  eligibility: { restricted: false, listed: false }, budgets: [], tenantBudgetSet: true, now: NOW, ...over,
+  eligibility: { restricted: false, listed: false }, budgets: [], tenantBudgetSet: true, currency: "USD", now: NOW, ...over,
 });
 const codes = (r: { code: string }[]) => r.map((x) => x.code);
 
@@ -46,7 +46,7 @@ describe("free shipping codes", () => {
     expect(decideRedemption(facts({ code: ship }))).toEqual({ allowed: true, discount_cents: 0, reasons: [] });
     expect(codes(decideRedemption(facts({ code: ship, policy: { ...policy, enabled: false } })).reasons)).toEqual(["policy_violation"]);
     expect(codes(decideRedemption(facts({ code: { ...ship, usage_limit: 1, redemption_count: 1 } })).reasons)).toEqual(["usage_limit"]);
-    expect(evaluateProposal({ surface: "shopify", discount_type: "free_shipping", value: 0 }, { policy, snapshots: [], tenantBudget: { scope: "tenant", scope_id: "", cap_cents: 1, spent_cents: 0, period: "month" }, now: NOW }).allowed).toBe(true);
+    expect(evaluateProposal({ surface: "shopify", discount_type: "free_shipping", value: 0 }, { policy, snapshots: [], tenantBudget: { scope: "tenant", scope_id: "", cap_cents: 1, spent_cents: 0, period: "month" }, currency: "USD", now: NOW }).allowed).toBe(true);
   });
 
   it("must have value 0; cash codes above 0", () => {

@@ -45,7 +45,7 @@ describe("ledger model under random redeems and voids", () => {
               const d = decideRedemption({
                 request: { surface: "s", order_total_cents: o.order, customer_id: customer }, policy, snapshots: [], now: NOW,
                 code: { ...code, redemption_count: counters.uses.get("k") ?? 0 }, customerUses: counters.customerUses.get(customerUseKey("k", customer)) ?? 0,
-                eligibility: { restricted: false, listed: false }, budgets, tenantBudgetSet: true,
+                eligibility: { restricted: false, listed: false }, budgets, tenantBudgetSet: true, currency: "USD",
               });
               if (!d.allowed) continue;
               applyLedgerEffect(counters, { code_id: "k", customer_key: customer, scopeKeys: [TENANT, OFFER], discount_cents: d.discount_cents, sign: 1 });

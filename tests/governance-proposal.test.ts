@@ -6,7 +6,7 @@ const NOW = new Date("2026-11-21T12:00:00Z");
 const policy: PolicyFacts = { surface: "shopify", min_percent: 5, max_percent: 25, max_amount_cents: 5_000, kpi_floors: [{ kpi: "profit", floor: 0 }], max_snapshot_age_seconds: 86400, enabled: true };
 const facts: ProposalFacts = {
   policy, now: NOW, snapshots: [{ kpi: "profit", surface: "", value: 100, observed_at: NOW }],
-  tenantBudget: { scope: "tenant", scope_id: "", cap_cents: 100_000, spent_cents: 40_000, period: "month" },
+  tenantBudget: { scope: "tenant", scope_id: "", cap_cents: 100_000, spent_cents: 40_000, period: "month" }, currency: "USD",
 };
 
 describe("evaluateProposal (the agent's validation step)", () => {

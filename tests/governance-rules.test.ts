@@ -15,24 +15,24 @@ const fresh = [{ kpi: "profit", surface: "", value: 10, observed_at: new Date(NO
 const facts = (over: Partial<RedemptionFacts> = {}): RedemptionFacts => ({
   request: { surface: "shopify", order_total_cents: 10_000, customer_id: "c1" }, code, policy, snapshots: fresh, customerUses: 0,
   eligibility: { restricted: false, listed: false }, budgets: [{ scope: "tenant", scope_id: "", cap_cents: 100_000, spent_cents: 0, period: "month" }],
-  tenantBudgetSet: true, now: NOW, ...over,
+  tenantBudgetSet: true, currency: "USD", now: NOW, ...over,
 });
 const codes = (r: { code: string }[]) => r.map((x) => x.code);
 
 describe("policy range", () => {
   it("names the limit and the asked value", () => {
-    expect(checkPolicyRange(policy, "shopify", { discount_type: "percentage", value: 90 })).toEqual([
+    expect(checkPolicyRange(policy, "shopify", { discount_type: "percentage", value: 90 }, "USD")).toEqual([
       { code: "policy_violation", message: "shopify allows at most 25% — 90% is above it" },
     ]);
-    expect(checkPolicyRange(policy, "shopify", { discount_type: "percentage", value: 2 })[0].message).toBe("shopify needs at least 5% — 2% is below it");
-    expect(checkPolicyRange(policy, "shopify", { discount_type: "percentage", value: 25 })).toEqual([]);
+    expect(checkPolicyRange(policy, "shopify", { discount_type: "percentage", value: 2 }, "USD")[0].message).toBe("shopify needs at least 5% — 2% is below it");
+    expect(checkPolicyRange(policy, "shopify", { discount_type: "percentage", value: 25 }, "USD")).toEqual([]);
   });
   it("checks fixed amounts against max_amount_cents, and fails closed without a policy or when disabled", () => {
     const capped = { ...policy, max_amount_cents: 2_000 };
-    expect(codes(checkPolicyRange(capped, "shopify", { discount_type: "fixed", value: 2_001 }))).toEqual(["policy_violation"]);
-    expect(checkPolicyRange(capped, "shopify", { discount_type: "fixed", value: 2_000 })).toEqual([]);
-    expect(decideCodeTerms(null, "wix", { discount_type: "percentage", value: 10 }).allowed).toBe(false);
-    expect(decideCodeTerms({ ...policy, enabled: false }, "shopify", { discount_type: "percentage", value: 10 }).reasons[0].message).toMatch(/switched off/);
+    expect(codes(checkPolicyRange(capped, "shopify", { discount_type: "fixed", value: 2_001 }, "USD"))).toEqual(["policy_violation"]);
+    expect(checkPolicyRange(capped, "shopify", { discount_type: "fixed", value: 2_000 }, "USD")).toEqual([]);
+    expect(decideCodeTerms(null, "wix", { discount_type: "percentage", value: 10 }, "USD").allowed).toBe(false);
+    expect(decideCodeTerms({ ...policy, enabled: false }, "shopify", { discount_type: "percentage", value: 10 }, "USD").reasons[0].message).toMatch(/switched off/);
   });
 });
 
@@ -74,8 +74,9 @@ describe("code state, minimum order, usage, eligibility, budget", () => {
     expect(checkCodeState({ ...code, starts_at: NOW }, "shopify", NOW)).toEqual([]);
   });
   it("minimum order says how much is missing", () => {
-    expect(checkMinimumOrder({ ...code, minimum_order_cents: 5_000 }, 4_000)[0].message).toContain("1,000 cents short");
-    expect(checkMinimumOrder({ ...code, minimum_order_cents: 5_000 }, 5_000)).toEqual([]);
+    expect(checkMinimumOrder({ ...code, minimum_order_cents: 5_000 }, 4_000, "USD")[0].message)
+      .toBe("SAVE10 needs an order of at least $50.00; this one is $40.00 ($10.00 short)");
+    expect(checkMinimumOrder({ ...code, minimum_order_cents: 5_000 }, 5_000, "USD")).toEqual([]);
   });
   it("usage limits count net uses; per-customer is skipped when no customer is named", () => {
     const c = { ...code, usage_limit: 3, per_customer_limit: 1, redemption_count: 3 };
@@ -90,8 +91,8 @@ describe("code state, minimum order, usage, eligibility, budget", () => {
   });
   it("every budget must cover the discount; no tenant budget fails closed", () => {
     const b = [{ scope: "tenant" as const, scope_id: "", cap_cents: 1_000, spent_cents: 900, period: "month" as const }, { scope: "offer" as const, scope_id: "o", cap_cents: 50, spent_cents: 0, period: "total" as const }];
-    expect(checkBudgetHeadroom(b, 100)).toEqual([{ code: "budget_exhausted", message: "This discount is 100 cents but only 50 cents of the offer's budget (50 cents) is left" }]);
-    expect(codes(checkBudgetHeadroom([], 0, false))).toEqual(["budget_exhausted"]);
+    expect(checkBudgetHeadroom(b, 100, "USD")).toEqual([{ code: "budget_exhausted", message: "This discount is $1.00 but only $0.50 of the offer's budget ($0.50) is left" }]);
+    expect(codes(checkBudgetHeadroom([], 0, "USD", false))).toEqual(["budget_exhausted"]);
   });
   it("budget periods start on UTC calendar boundaries", () => {
     expect(budgetPeriodStart("month", new Date("2026-11-30T23:59:59Z"))).toBe("2026-11-01");
@@ -117,7 +118,7 @@ describe("decideRedemption", () => {
   it("refuses a fixed amount that is a bigger share of the order than max_percent", () => {
     const fixed = { ...code, discount_type: "fixed" as const, value: 1_000 };
     const d = decideRedemption(facts({ code: fixed, request: { surface: "shopify", order_total_cents: 3_000, customer_id: null } }));
-    expect(d.reasons[0].message).toBe("1,000 cents off is 33.33% of this 3,000 cents order; shopify allows at most 25% — the order must be at least 4,000 cents");
+    expect(d.reasons[0].message).toBe("$10.00 off is 33.33% of this $30.00 order; shopify allows at most 25% — the order must be at least $40.00");
     expect(decideRedemption(facts({ code: fixed, request: { surface: "shopify", order_total_cents: 4_000, customer_id: null } })).allowed).toBe(true);
   });
 });

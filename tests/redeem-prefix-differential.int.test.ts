@@ -3,7 +3,7 @@ import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discountCodes, discountRedemptions } from "@/db/schema";
 import { budgetViewInTx } from "@/tools/discounts/budget-tools";
-import { loadEligibility, loadLatestSnapshots, loadOfferBudgets, loadPolicies, loadTenantBudget } from "@/tools/discounts/facts";
+import { loadEligibility, loadLatestSnapshots, loadOfferBudgets, loadPolicies, loadTenantBudget, loadTenantCurrency } from "@/tools/discounts/facts";
 import { loadGovernanceFacts } from "@/tools/discounts/governance-facts";
 import { loadLockedFacts } from "@/tools/discounts/redeem-locks";
 import { idemKey, loadRedeemPrefix, NIL_SCOPE } from "@/tools/discounts/redeem-prefix";
@@ -84,6 +84,7 @@ describe("the redeem prefix statement equals the facts loaders", () => {
 
       expect(prefix.budget).toEqual(await loadTenantBudget(tx, g.tenantId));
       expect(prefix.budget).not.toBeNull();
+      expect(prefix.currency).toBe(await loadTenantCurrency(tx, g.tenantId));
 
       const offerIds = codeRows.flatMap((c) => (c.offer_id ? [c.offer_id] : []));
       const offers = await loadOfferBudgets(tx, g.tenantId, offerIds);

@@ -1,9 +1,10 @@
-import { cents, reason } from "./reasons";
+import { formatMoney } from "@/core/offers/money";
+import { reason } from "./reasons";
 import type { BudgetScopeFact, GovernanceReason } from "./types";
 
 // Money left in each budget a redemption draws on; never one cent over any cap.
 
-/** Cents still available in a budget (never negative). */
+/** Minor units still available in a budget (never negative). */
 export function headroomOf(b: Pick<BudgetScopeFact, "cap_cents" | "spent_cents">): number {
   return Math.max(0, b.cap_cents - b.spent_cents);
 }
@@ -14,8 +15,12 @@ const LABEL: Record<BudgetScopeFact["scope"], (b: BudgetScopeFact) => string> = 
   campaign: () => "the campaign's budget",
 };
 
-/** Every budget must cover the discount; `tenantBudgetSet` false means no tenant budget exists (fail closed). */
-export function checkBudgetHeadroom(scopes: BudgetScopeFact[], discountCents: number, tenantBudgetSet = true): GovernanceReason[] {
+/**
+ * Every budget must cover the discount; `tenantBudgetSet` false means no tenant budget exists (fail closed).
+ * Amounts are written in the tenant's `currency` (ISO 4217).
+ */
+export function checkBudgetHeadroom(scopes: BudgetScopeFact[], discountCents: number, currency: string, tenantBudgetSet = true): GovernanceReason[] {
+  const m = (minor: number) => formatMoney(minor, currency);
   const reasons: GovernanceReason[] = [];
   if (!tenantBudgetSet) {
     reasons.push(reason("budget_exhausted", "No discount budget is set for this tenant — an admin must set one (PUT /api/budget) before codes can be redeemed"));
@@ -23,7 +28,7 @@ export function checkBudgetHeadroom(scopes: BudgetScopeFact[], discountCents: nu
   for (const b of scopes) {
     const left = headroomOf(b);
     if (discountCents > left) {
-      reasons.push(reason("budget_exhausted", `This discount is ${cents(discountCents)} but only ${cents(left)} of ${LABEL[b.scope](b)} (${cents(b.cap_cents)}) is left`));
+      reasons.push(reason("budget_exhausted", `This discount is ${m(discountCents)} but only ${m(left)} of ${LABEL[b.scope](b)} (${m(b.cap_cents)}) is left`));
     }
   }
   return reasons;

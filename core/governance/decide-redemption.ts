@@ -27,6 +27,8 @@ export type RedemptionFacts = {
   /** The tenant budget (when set) and the offer/campaign budgets that have a cap. */
   budgets: BudgetScopeFact[];
   tenantBudgetSet: boolean;
+  /** ISO 4217 code of the tenant: what every `_cents` amount above means, and how reasons write money. */
+  currency: string;
   now: Date;
 };
 
@@ -35,19 +37,19 @@ export type RedemptionFacts = {
  * row locks). Checks run in CONTRACT §2.3 order, so reasons[0] is the one a redeem rejects with.
  */
 export function decideRedemption(f: RedemptionFacts): Decision {
-  const { code, policy, request } = f;
+  const { code, policy, request, currency } = f;
   const surface = code.surface;
   const discount_cents = computeDiscountCents(code, request.order_total_cents, policy?.max_amount_cents ?? null);
   const reasons = [
     ...checkCodeState(code, request.surface, f.now),
-    ...checkPolicyRange(policy, surface, code),
-    ...checkEffectiveShare(policy, surface, code, discount_cents, request.order_total_cents),
+    ...checkPolicyRange(policy, surface, code, currency),
+    ...checkEffectiveShare(policy, surface, code, discount_cents, request.order_total_cents, currency),
     ...checkKpiFloors(policy, surface, f.snapshots, f.now),
-    ...checkMinimumOrder(code, request.order_total_cents),
+    ...checkMinimumOrder(code, request.order_total_cents, currency),
     ...checkEligibility(f.eligibility, request.customer_id, code.promo_code),
     ...checkLocation(f.controls ?? null, request.location_id, code.promo_code),
     ...checkUsageLimits(code, f.customerUses, f.controls ?? null),
-    ...checkBudgetHeadroom(f.budgets, discount_cents, f.tenantBudgetSet),
+    ...checkBudgetHeadroom(f.budgets, discount_cents, currency, f.tenantBudgetSet),
   ];
   return { allowed: allowedBy(reasons), discount_cents, reasons };
 }

@@ -1,4 +1,5 @@
-import { cents, pct, reason } from "./reasons";
+import { formatMoney } from "@/core/offers/money";
+import { pct, reason } from "./reasons";
 import type { CodeTerms, GovernanceReason, PolicyFacts } from "./types";
 
 // The surface's range: percent codes between min and max percent, fixed codes at most
@@ -13,8 +14,11 @@ export function checkPolicyPresent(policy: PolicyFacts | null, surface: string):
   return [];
 }
 
-/** Checks a code's terms against the surface's range; the single rule for create, update, validate and redeem. */
-export function checkPolicyRange(policy: PolicyFacts | null, surface: string, terms: CodeTerms): GovernanceReason[] {
+/**
+ * Checks a code's terms against the surface's range; the single rule for create, update, validate and redeem.
+ * A fixed amount is written in the tenant's `currency` (ISO 4217).
+ */
+export function checkPolicyRange(policy: PolicyFacts | null, surface: string, terms: CodeTerms, currency: string): GovernanceReason[] {
   const presence = checkPolicyPresent(policy, surface);
   if (presence.length || !policy) return presence;
   // No cash off: the policy being there and switched on is the whole range check (KPIs, dates, limits still apply).
@@ -29,19 +33,22 @@ export function checkPolicyRange(policy: PolicyFacts | null, surface: string, te
     return [];
   }
   if (policy.max_amount_cents !== null && terms.value > policy.max_amount_cents) {
-    return [reason("policy_violation", `${surface} allows at most ${cents(policy.max_amount_cents)} off — ${cents(terms.value)} is above it`)];
+    return [reason("policy_violation", `${surface} allows at most ${formatMoney(policy.max_amount_cents, currency)} off — ${formatMoney(terms.value, currency)} is above it`)];
   }
   return [];
 }
 
 /** A fixed amount must not exceed max_percent of the order it is applied to (a 10-dollar code on a 12-dollar order). */
-export function checkEffectiveShare(policy: PolicyFacts | null, surface: string, terms: CodeTerms, discountCents: number, orderTotalCents: number): GovernanceReason[] {
+export function checkEffectiveShare(
+  policy: PolicyFacts | null, surface: string, terms: CodeTerms, discountCents: number, orderTotalCents: number, currency: string,
+): GovernanceReason[] {
   if (!policy || terms.discount_type !== "fixed" || orderTotalCents <= 0) return [];
   if (discountCents * 100 <= policy.max_percent * orderTotalCents) return [];
   const share = (discountCents * 100) / orderTotalCents;
   const minOrder = Math.ceil((discountCents * 100) / policy.max_percent);
-  return [reason("policy_violation",
-    `${cents(discountCents)} off is ${pct(share)} of this ${cents(orderTotalCents)} order; ${surface} allows at most ${pct(policy.max_percent)} — the order must be at least ${cents(minOrder)}`)];
+  const m = (minor: number) => formatMoney(minor, currency);
+  return [reason("policy_violation", `${m(discountCents)} off is ${pct(share)} of this ${m(orderTotalCents)} order; `
+    + `${surface} allows at most ${pct(policy.max_percent)} — the order must be at least ${m(minOrder)}`)];
 }
 
 /** The compliant value nearest to the one asked for (clamped into the range), or null when none exists. */

@@ -1,7 +1,8 @@
 import type { RejectionCode } from "@/core/errors";
 import type { GovernanceReason } from "./types";
 
-// Shared wording helpers, so every rule speaks about money, percent and time the same way.
+// Shared wording helpers, so every rule speaks about percent and time the same way. Money is written by
+// core/offers/money formatMoney in the tenant's currency (issue 16: no message says "cents").
 
 /** Builds a reason; one place so the shape never drifts. */
 export function reason(code: RejectionCode, message: string): GovernanceReason {
@@ -11,11 +12,6 @@ export function reason(code: RejectionCode, message: string): GovernanceReason {
 /** "12.5%" / "25%": percents as a marketer writes them. */
 export function pct(n: number): string {
   return `${Number(n.toFixed(2))}%`;
-}
-
-/** "1,250 cents": money stays in cents like every *_cents field, grouped for reading. */
-export function cents(n: number): string {
-  return `${n.toLocaleString("en-US")} cents`;
 }
 
 /** ISO time without milliseconds, for messages. */

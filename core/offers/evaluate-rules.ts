@@ -24,7 +24,7 @@ export function policyCheck(o: OfferUnderCheck, terms: CodeTerms | null, f: Chec
   for (const surface of o.surfaces) {
     const policy = f.policies.find((p) => p.surface === surface) ?? null;
     if (terms.discount_type !== "fixed" || !policy || !policy.enabled) {
-      reasons.push(...checkPolicyRange(policy, surface, terms));
+      reasons.push(...checkPolicyRange(policy, surface, terms, f.currency));
       continue;
     }
     if (policy.max_amount_cents !== null && terms.value > policy.max_amount_cents) {

@@ -33,7 +33,8 @@ export function offerHealth(o: OfferHealthInput, f: HealthFacts): OfferHealth {
   if (o.startsAt && o.startsAt.getTime() > f.now.getTime()) return "scheduled";
   const codes = decidingCodes(o.codes);
   const policyOf = (s: string) => f.policies.find((p) => p.surface === s) ?? null;
-  if (codes.some((c) => checkPolicyRange(policyOf(c.surface), c.surface, c.terms).length > 0)) return "blocked_by_policy";
+  // Only whether the range objects matters here, never its sentence: "XXX" is ISO 4217's "no currency".
+  if (codes.some((c) => checkPolicyRange(policyOf(c.surface), c.surface, c.terms, "XXX").length > 0)) return "blocked_by_policy";
   if (codes.some((c) => checkKpiFloors(policyOf(c.surface), c.surface, f.snapshots, f.now).length > 0)) return "paused_by_kpi";
   if (f.tenantHeadroomCents !== null && f.tenantHeadroomCents <= 0) return "budget_exhausted";
   if (f.tenantHeadroomCents === null && codes.length > 0) return "budget_exhausted";

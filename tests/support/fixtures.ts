@@ -14,7 +14,7 @@ export async function makeTenant(db: Database, values: { name?: string; currency
 }
 
 /** A tenant with one key of each role, the usual starting point of an API test. */
-export async function makeTenantWithKeys(db: Database, values: { name?: string } = {}) {
+export async function makeTenantWithKeys(db: Database, values: { name?: string; currency?: string } = {}) {
   const tenant = await makeTenant(db, values);
   const key = (role: TenantRole, provider?: string) => issueApiKey(db, { tenantId: tenant.tenant_id, role, provider });
   return {

@@ -22,13 +22,15 @@ export function testClock(start: Date = T0): Clock {
 
 export type GovernedTenant = Awaited<ReturnType<typeof governedTenant>>;
 
-/** A tenant with policy (5–25% on shopify, profit ≥ 0), a monthly budget and a fresh profit reading. */
+/** A tenant (USD unless `currency`) with policy (5–25% on shopify, profit ≥ 0), a monthly budget and a fresh profit reading. */
 export async function governedTenant(
   db: Database,
   clock: Clock,
-  opts: { capCents?: number; period?: "month" | "quarter" | "total"; policy?: Record<string, unknown>; surface?: string } = {},
+  opts: {
+    capCents?: number; period?: "month" | "quarter" | "total"; policy?: Record<string, unknown>; surface?: string; currency?: string;
+  } = {},
 ) {
-  const keys = await makeTenantWithKeys(db);
+  const keys = await makeTenantWithKeys(db, { currency: opts.currency });
   const call = apiClient(db, { now: () => clock.now });
   const surface = opts.surface ?? "shopify";
   const policy = { min_percent: 5, max_percent: 25, kpi_floors: [{ kpi: "profit", floor: 0 }], max_snapshot_age_seconds: 86400, enabled: true, ...opts.policy };

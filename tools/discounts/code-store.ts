@@ -6,7 +6,7 @@ import { discountCodes } from "@/db/schema";
 import { writeAudit } from "../audit";
 import { offerCodeStart, recordPauses } from "../offers/code-guard";
 import type { Caller } from "../context";
-import { loadPolicies } from "./facts";
+import { loadPolicies, loadTenantCurrency } from "./facts";
 import { type CodeRow, codeOut } from "./mappers";
 import type { CodeOutput, CreateCodeInput } from "./schemas";
 
@@ -24,7 +24,7 @@ export type CreateCodeResult = { ok: true; code: CodeOutput } | { ok: false; rea
  */
 export async function tryCreateCodeInTx(tx: Tx, tenantId: string, input: CreateCodeInput, caller: Caller, now: Date): Promise<CreateCodeResult> {
   const policy = (await loadPolicies(tx, tenantId, [input.surface])).get(input.surface) ?? null;
-  const decision = decideCodeTerms(policy, input.surface, input);
+  const decision = decideCodeTerms(policy, input.surface, input, await loadTenantCurrency(tx, tenantId));
   const audit = { caller, action: "create_discount_code", subject_type: "promo_code", at: now, details: { ...input } };
   if (!decision.allowed) {
     await writeAudit(tx, tenantId, { ...audit, allowed: false, reasons: decision.reasons, subject_id: input.promo_code ?? null });

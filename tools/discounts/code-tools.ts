@@ -8,7 +8,7 @@ import { tenantTx } from "../context";
 import { defineTool } from "../registry";
 import { tryCreateCodeInTx } from "./code-store";
 import { requireSurface } from "./surface-guard";
-import { loadPolicies } from "./facts";
+import { loadPolicies, loadTenantCurrency } from "./facts";
 import { codeOut } from "./mappers";
 import { CodeIdInput, CodeOutput, CreateCodeInput, ListCodesInput, ListCodesOutput, UpdateCodeInput } from "./schemas";
 
@@ -83,7 +83,7 @@ export const updateDiscountCode = defineTool({
       const shape = codeTermsIssues(terms);
       if (shape.length) throw invalidInput("The code's terms are invalid", shape);
       const policy = (await loadPolicies(tx, tenantId, [row.surface])).get(row.surface) ?? null;
-      const decision = decideCodeTerms(policy, row.surface, terms);
+      const decision = decideCodeTerms(policy, row.surface, terms, await loadTenantCurrency(tx, tenantId));
       const audit = { caller: ctx.caller, action: "update_discount_code", subject_type: "promo_code", subject_id: row.promo_code, at: now, details: { code_id, ...changes } };
       if (!decision.allowed) {
         await writeAudit(tx, tenantId, { ...audit, allowed: false, reasons: decision.reasons });

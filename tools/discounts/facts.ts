@@ -4,7 +4,7 @@ import type { OfferStatus } from "@/core/offers/lifecycle";
 import type { Tx } from "@/db/database";
 import {
   budgetSpend, budgets, campaignOffers, customerListEntries, customerLists, discountKpiSnapshots, discountPolicies,
-  offers, programCampaigns, redemptionControls as rc,
+  offers, programCampaigns, redemptionControls as rc, tenants,
 } from "@/db/schema";
 import { policyFacts } from "./mappers";
 
@@ -17,6 +17,13 @@ export async function loadPolicies(tx: Tx, tenantId: string, surfaces: string[])
   const rows = await tx.select().from(discountPolicies)
     .where(and(eq(discountPolicies.tenant_id, tenantId), inArray(discountPolicies.surface, [...new Set(surfaces)])));
   return new Map(rows.map((r) => [r.surface, policyFacts(r)]));
+}
+
+/** The tenant's ISO 4217 currency: what its `_cents` mean and how refusals word money (never guessed). */
+export async function loadTenantCurrency(tx: Tx, tenantId: string): Promise<string> {
+  const [t] = await tx.select({ currency: tenants.currency }).from(tenants).where(eq(tenants.tenant_id, tenantId));
+  if (!t) throw new Error("The tenant's currency was not found");
+  return t.currency;
 }
 
 /** Latest reading per (kpi, surface) for the given KPIs on the given surfaces and tenant-wide. */

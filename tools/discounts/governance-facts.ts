@@ -75,7 +75,9 @@ export async function loadGovernanceFacts(
 }
 
 /** What evaluateProposal needs for one surface: its policy (null fails closed) and the shared facts. */
-export function proposalFacts(facts: Pick<GovernanceFacts, "policies" | "snapshots" | "tenantBudget" | "now">, surface: string): ProposalFacts {
+export function proposalFacts(
+  facts: Pick<GovernanceFacts, "policies" | "snapshots" | "tenantBudget" | "currency" | "now">, surface: string,
+): ProposalFacts {
   const policy = facts.policies.find((p) => p.surface === surface) ?? null;
-  return { policy, snapshots: facts.snapshots, tenantBudget: facts.tenantBudget, now: facts.now };
+  return { policy, snapshots: facts.snapshots, tenantBudget: facts.tenantBudget, currency: facts.currency, now: facts.now };
 }

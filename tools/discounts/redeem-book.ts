@@ -32,12 +32,15 @@ export async function lockedFactBook(
   const codes = new Map(locked.codes.map((c) => [c.code_id, c]));
   const attempts: Attempt[] = planned.flatMap(({ sketch, ...p }) => (codes.has(sketch.code_id) ? [{ ...p, code: codes.get(sketch.code_id)! }] : []));
   if (attempts.length === 0) return { codes, book: null, holds: null };
+  // A found code implies its tenant row (foreign key); refusals need its currency to word amounts.
+  const currency = pre.currency;
+  if (!currency) throw new Error("The tenant's currency was not found");
   const now = planned[0].now;
   const reservationIds = opts.reservationIds ?? [];
   const fits = sketches.every((s) => codes.get(s.code_id)?.offer_id === s.offer_id && codes.get(s.code_id)?.surface === s.surface);
   if (!locked.spend || !fits) {
     // The plan no longer holds: the general loader, under the code locks we already have; counts as below.
-    const book = await loadFactBook(tx, tenantId, attempts, opts);
+    const book = await loadFactBook(tx, tenantId, attempts, { ...opts, currency });
     const spendKeys = [...book.counters.spent.keys()];
     const holds = await applyLiveCounts(tx, tenantId, book, attempts, { codes: [...codes.values()], spendKeys, reservationIds, now });
     return { codes, book, holds };
@@ -54,7 +57,7 @@ export async function lockedFactBook(
   }]));
   const book: FactBook = {
     policies: pre.policies, snapshots: pre.snapshots, budget: locked.budget, offers, eligibility: pre.eligibility,
-    counters: { ...emptyCounters(), spent },
+    counters: { ...emptyCounters(), spent }, currency,
   };
   // Holds count on every scope the attempts draw on, also before the period's spend row exists.
   const spendKeys = [...new Set([...planKeys.map(keyOf), ...spent.keys()])];

@@ -22,6 +22,8 @@ export type RedeemPrefix = {
   budget: { cap_cents: number; period: BudgetPeriod } | null;
   offers: Map<string, OfferBudgetInfo>;
   eligibility: { restricted: Set<string>; listed: Set<string> };
+  /** The tenant's ISO 4217 currency: what its `_cents` mean, and how refusals write money (null: no tenant row). */
+  currency: string | null;
 };
 
 type Raw = {
@@ -75,7 +77,8 @@ export function prefixSql(tenantId: string, promoCodes: string[], keys: string[]
       (select json_agg(oi) from oi) as offers,
       (select json_agg(l) from l) as lists,
       (select json_agg(json_build_object('list_id', e.list_id, 'key', e.customer_key)) from customer_list_entries e
-         where e.tenant_id = ${tenantId} and e.list_id in (select list_id from l) and e.customer_key = any(array(select jsonb_array_elements_text(${JSON.stringify(customerKeys)}::jsonb)))) as hits`;
+         where e.tenant_id = ${tenantId} and e.list_id in (select list_id from l) and e.customer_key = any(array(select jsonb_array_elements_text(${JSON.stringify(customerKeys)}::jsonb)))) as hits,
+      (select currency from tenants where tenant_id = ${tenantId}) as currency`;
   return { ctes, cols };
 }
 
@@ -107,6 +110,8 @@ export function parsePrefix(r: Record<string, unknown>): RedeemPrefix {
     budget: raw.budget ? { cap_cents: Number(raw.budget.cap_cents), period: raw.budget.period } : null,
     offers,
     eligibility: { restricted: new Set(lists.map((l) => l.offer_id)), listed: new Set((raw.hits ?? []).map((h) => `${offerOf.get(h.list_id)}|${h.key}`)) },
+    // A plain text column, not JSON: read as is.
+    currency: typeof r.currency === "string" ? r.currency : null,
   };
 }
 

@@ -24,6 +24,8 @@ export type FactBook = {
   offers: Map<string, OfferBudgetInfo>;
   eligibility: { restricted: Set<string>; listed: Set<string> };
   counters: Counters;
+  /** The tenant's ISO 4217 currency (read with the redeem prefix), handed to every decision. */
+  currency: string;
 };
 
 /** The spend rows an attempt draws on: the tenant budget in its current period, the offer's and its campaign's. */
@@ -43,7 +45,9 @@ export function spendKeysFor(book: Pick<FactBook, "budget" | "offers">, code: Pi
  * Loads the facts for all attempts. With `lock` (redeem): budget row FOR SHARE, then spend rows FOR UPDATE;
  * the caller has locked the code rows first. That order (codes → budget → spend) is the same everywhere.
  */
-export async function loadFactBook(tx: Tx, tenantId: string, attempts: Attempt[], opts: { lock: boolean; policies?: Map<string, PolicyFacts> }): Promise<FactBook> {
+export async function loadFactBook(
+  tx: Tx, tenantId: string, attempts: Attempt[], opts: { lock: boolean; currency: string; policies?: Map<string, PolicyFacts> },
+): Promise<FactBook> {
   const codes = [...new Map(attempts.map((a) => [a.code.code_id, a.code])).values()];
   const surfaces = codes.map((c) => c.surface);
   const offerIds = codes.flatMap((c) => (c.offer_id ? [c.offer_id] : []));
@@ -56,7 +60,7 @@ export async function loadFactBook(tx: Tx, tenantId: string, attempts: Attempt[]
     await loadOfferBudgets(tx, tenantId, offerIds),
     await loadEligibility(tx, tenantId, offerIds, customerKeys),
   ];
-  const book: FactBook = { policies, snapshots, budget, offers, eligibility, counters: emptyCounters() };
+  const book: FactBook = { policies, snapshots, budget, offers, eligibility, counters: emptyCounters(), currency: opts.currency };
   if (opts.lock) await lockCaps(tx, tenantId, offers);
   const spendKeys = attempts.flatMap((a) => spendKeysFor(book, a.code, a.now).keys);
   book.counters.spent = await loadSpend(tx, tenantId, spendKeys, opts);
@@ -105,6 +109,7 @@ export function factsFor(book: FactBook, a: Attempt): { facts: RedemptionFacts; 
     controls,
     budgets,
     tenantBudgetSet: book.budget !== null,
+    currency: book.currency,
     now: a.now,
   };
   return { facts, keys, periodStart, campaignId };

@@ -4,6 +4,7 @@ import type { AgentDeps } from "../config";
 import type { OfferDraft } from "../draft";
 import benchmarks from "./benchmarks.json";
 import { spoken } from "../planner/calendar";
+import { fromMinorUnits } from "@/core/offers/money";
 
 // The pre-launch forecast of a draft, through the forecast_draft tool (core/offers/forecast.ts holds the
 // method). With no similar history it falls back to the low end of the cited online coupon rate.
@@ -25,8 +26,9 @@ export async function forecastFor(deps: AgentDeps, caller: Caller, d: OfferDraft
 }
 
 const n = (x: number) => x.toLocaleString("en-US");
-const dollars = (cents: number, currency: string) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(cents / 100);
+/** Whole currency units of the tenant's money ("$1,250", "¥1,250", "KWD 1"): minor digits per currency, not /100. */
+const dollars = (minor: number, currency: string) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(fromMinorUnits(minor, currency));
 
 /** The forecast in one chat line that names its grounding (similar past offers or the cited rate). */
 export function forecastSentence(f: ForecastResult): string {

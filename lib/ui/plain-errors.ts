@@ -1,8 +1,8 @@
 import { toAppError } from "@/core/errors";
-import { formatMoney } from "@/core/offers/money";
 
 // Refusals in plain words for the screen (issue 16 items 5 and 10): field errors keyed by field for inline
-// display, amounts written as money, never "cents" or a tool's name.
+// display, never a tool's name. Amounts are already money in the server's sentence (the governance core writes
+// them in the tenant's currency), so it is shown as is.
 
 const LABELS: Record<string, string> = {
   short_text: "Title", long_text: "Description", terms_conditions: "Terms", offer_value: "Value", total_budget_cents: "Total budget",
@@ -11,11 +11,6 @@ const LABELS: Record<string, string> = {
   reason: "Reason", csv: "CSV file", value: "Value", min_percent: "Minimum %", max_percent: "Maximum %", kpi_floors: "KPI floors",
   max_snapshot_age_seconds: "Freshness",
 };
-
-/** "1,250 cents" → "$12.50" in any message that still speaks in cents. */
-export function moneyWords(text: string, currency = "USD"): string {
-  return text.replace(/(\d[\d,]*) cents/g, (_m, n: string) => formatMoney(Number(n.replace(/,/g, "")), currency));
-}
 
 /** A zod-style field message in words a marketer reads. */
 function fieldWords(message: string): string {
@@ -35,6 +30,6 @@ export function plainError(err: unknown): { error: string; ok: null; fields?: Re
     return { error: `Not saved: ${list}.`, ok: null, fields };
   }
   const reasons = (e.details?.reasons as { message: string }[] | undefined) ?? [];
-  const more = reasons.length > 1 ? ` (${reasons.slice(1).map((r) => moneyWords(r.message)).join("; ")})` : "";
-  return { error: `${moneyWords(e.message)}${more}`, ok: null };
+  const more = reasons.length > 1 ? ` (${reasons.slice(1).map((r) => r.message).join("; ")})` : "";
+  return { error: `${e.message}${more}`, ok: null };
 }

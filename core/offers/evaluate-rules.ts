@@ -1,7 +1,8 @@
 import {
   type BudgetPeriod, budgetPeriodEnd, budgetPeriodStart, checkKpiFloors, checkPolicyRange, type CodeTerms,
-  type GovernanceReason, type PolicyFacts,
+  type GovernanceReason, nearestCompliantValue, type PolicyFacts,
 } from "@/core/governance";
+import { offerValueForCode } from "./code-terms";
 import { formatMoney, minorPerMajor, periodName } from "./money";
 import type { CheckFacts, FixPatch, OfferCheck, OfferUnderCheck } from "./evaluate";
 import { PROMO_CODE_PATTERN } from "../primitives";
@@ -13,18 +14,33 @@ const row = (id: OfferCheck["id"], label: string, c: Partial<OfferCheck> = {}): 
   ({ id, label, state: "pass", reasons: [], detail: null, fix: null, ...c });
 const units = (minor: number, currency: string) => minor / minorPerMajor(currency);
 
+/**
+ * Before a surface is chosen, a rule is asked on each of the tenant's surfaces: it fails only when every one would
+ * refuse (the first one's reasons), else it waits for the choice (why: "90% off" is refused before "where?").
+ */
+function onAnySurface(o: OfferUnderCheck, f: CheckFacts, rule: (o: OfferUnderCheck) => OfferCheck): OfferCheck {
+  const each = f.policies.map((p) => rule({ ...o, surfaces: [p.surface] }));
+  const open = f.policies.filter((_, i) => each[i].state !== "fail").map((p) => p.surface);
+  if (open.length === 0) return each[0];
+  return { ...each[0], state: "pending", reasons: [], fix: null, detail: `Choose where it is redeemed (allowed on ${open.join(", ")}).` };
+}
+
 /** Policy range on every surface; a fixed amount also as a share of the minimum order (item 7, "$500 off $100"). */
 export function policyCheck(o: OfferUnderCheck, terms: CodeTerms | null, f: CheckFacts): OfferCheck {
   const label = "Policy range";
   if (!terms) return row("policy", label, { state: "pending", detail: "Say what the discount is first." });
-  if (o.surfaces.length === 0) return row("policy", label, { state: "pending", detail: "Choose where it is redeemed (the surface)." });
+  if (o.surfaces.length === 0 && f.policies.length === 0) return row("policy", label, { state: "pending", detail: "Choose where it is redeemed (the surface)." });
+  if (o.surfaces.length === 0) return onAnySurface(o, f, (one) => policyCheck(one, terms, f));
   const reasons: GovernanceReason[] = [];
   let fix: FixPatch | null = null;
   let warn: string | null = null;
   for (const surface of o.surfaces) {
     const policy = f.policies.find((p) => p.surface === surface) ?? null;
     if (terms.discount_type !== "fixed" || !policy || !policy.enabled) {
-      reasons.push(...checkPolicyRange(policy, surface, terms, f.currency));
+      const refused = checkPolicyRange(policy, surface, terms, f.currency);
+      reasons.push(...refused);
+      const nearest = refused.length ? nearestCompliantValue(policy, terms) : null;
+      if (nearest !== null && nearest !== terms.value) fix = { ...(fix ?? {}), offerValue: valueOf(o, nearest, terms, f.currency) };
       continue;
     }
     if (policy.max_amount_cents !== null && terms.value > policy.max_amount_cents) {
@@ -37,8 +53,9 @@ export function policyCheck(o: OfferUnderCheck, terms: CodeTerms | null, f: Chec
     else if (share) warn = share.message;
     if (share) fix = { ...(fix ?? {}), minimumSpend: share.minimumUnits };
   }
-  if (reasons.length) return row("policy", label, { state: "fail", reasons, fix: fix && { label: fixLabel(fix, f.currency), patch: fix } });
-  if (warn) return row("policy", label, { state: "warn", reasons: [{ code: "minimum_order", message: warn }], fix: fix && { label: fixLabel(fix, f.currency), patch: fix } });
+  const fixed = fix && { label: fixLabel(fix, o, terms, f.currency), patch: fix };
+  if (reasons.length) return row("policy", label, { state: "fail", reasons, fix: fixed });
+  if (warn) return row("policy", label, { state: "warn", reasons: [{ code: "minimum_order", message: warn }], fix: fixed });
   return row("policy", label, { detail: `Within the ${o.surfaces.join(", ")} policy.` });
 }
 
@@ -57,9 +74,16 @@ function shareProblem(policy: PolicyFacts, amount: number, minimum: number | nul
 
 /** KPI floors on fresh readings for every surface the offer redeems on. */
 export function kpiCheck(o: OfferUnderCheck, terms: CodeTerms | null, f: CheckFacts): OfferCheck {
-  if (!terms || o.surfaces.length === 0) return row("kpi", "KPI floors", { state: "pending" });
+  if (!terms || (o.surfaces.length === 0 && f.policies.length === 0)) return row("kpi", "KPI floors", { state: "pending" });
+  if (o.surfaces.length === 0) return onAnySurface(o, f, (one) => kpiCheck(one, terms, f));
   const reasons = o.surfaces.flatMap((s) => checkKpiFloors(f.policies.find((p) => p.surface === s) ?? null, s, f.snapshots, f.now));
   return reasons.length ? row("kpi", "KPI floors", { state: "fail", reasons }) : row("kpi", "KPI floors", { detail: "Every floor holds on fresh readings." });
+}
+
+/** The days whose budget periods an offer is checked against: its first remaining day to its end (loaders read it too). */
+export function checkWindow(o: Pick<OfferUnderCheck, "startDate" | "endDate">, today: string): { from: string; to: string } {
+  const from = [o.startDate ?? today, today].sort()[1];
+  return { from, to: o.endDate && o.endDate > from ? o.endDate : from };
 }
 
 /** Period starts (YYYY-MM-DD) the offer runs in, from its first remaining day to its end. */
@@ -75,8 +99,7 @@ export function budgetCheck(o: OfferUnderCheck, f: CheckFacts): OfferCheck {
   if (!f.budget && o.surfaces.length === 0) return row("budget", label, { state: "pending", detail: "No tenant budget is set; nothing is spent until the offer has a code." });
   if (!f.budget) return row("budget", label, { state: "fail", reasons: [{ code: "budget_exhausted", message: "No discount budget is set for this tenant — an admin must set one before any offer can spend" }] });
   if (o.totalBudgetCents === null) return row("budget", label, { state: "question", reasons: [{ code: "budget_missing", message: "What is the offer's total budget? Headroom is checked once it has one." }] });
-  const from = [o.startDate ?? f.today, f.today].sort()[1];
-  const to = o.endDate && o.endDate >= from ? o.endDate : from;
+  const { from, to } = checkWindow(o, f.today);
   const b = f.budget;
   const periods = periodsCovered(b.period, from, to);
   const left = periods.map((p) => ({ p, left: Math.max(0, b.cap_cents - (b.spent[p] ?? 0)) }));
@@ -174,8 +197,15 @@ export function copyCheck(o: OfferUnderCheck): OfferCheck {
   return reasons.length ? row("copy", label, { state: "warn", reasons }) : row("copy", label, { detail: o.copy.trim() ? "Value and code agree with the fields." : "No copy yet." });
 }
 
+/** A code value (percent, or minor units) in the offer's own value field: BOGO's second item, currency units. */
+const valueOf = (o: OfferUnderCheck, code: number, terms: CodeTerms, currency: string) =>
+  offerValueForCode({ offer_type: o.offerType, offer_value: o.offerValue, max_discount_unit: o.unit }, code, terms.discount_type, currency);
+
 /** The one-click fix's button text for a patch. */
-function fixLabel(p: FixPatch, currency: string): string {
+function fixLabel(p: FixPatch, o: OfferUnderCheck, terms: CodeTerms, currency: string): string {
+  if (p.offerValue !== undefined && terms.discount_type === "percentage") {
+    return `Use ${Number(p.offerValue.toFixed(2))}%${o.offerType === "bogo" ? " off the second item" : ""}`;
+  }
   if (p.offerValue !== undefined) return `Use ${formatMoney(p.offerValue * minorPerMajor(currency), currency)} off`;
   return `Set minimum order to ${formatMoney((p.minimumSpend ?? 0) * minorPerMajor(currency), currency)}`;
 }

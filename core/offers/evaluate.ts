@@ -3,6 +3,8 @@ import type { RejectionCode } from "@/core/errors";
 import { offerCodeTerms } from "./code-terms";
 import { audienceCheck, budgetCheck, codeCheck, copyCheck, datesCheck, kpiCheck, policyCheck } from "./evaluate-rules";
 
+export { checkWindow } from "./evaluate-rules";
+
 // The one evaluation of a draft or a saved offer (issue 16 "checks that tell the truth"): the checks
 // panel, the form's live re-check, activation and approval all read it. Pure: facts in, checks out.
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { rejected } from "@/core/errors";
 import { REJECTION_CODES } from "@/core/errors";
-import { CHECK_IDS, CHECK_STATES, evaluateOffer, type OfferEvaluation, type OfferUnderCheck } from "@/core/offers/evaluate";
+import { CHECK_IDS, CHECK_STATES, checkWindow, evaluateOffer, type OfferEvaluation, type OfferUnderCheck } from "@/core/offers/evaluate";
 import { blockedByChange, OFFER_HEALTHS, offerHealth } from "@/core/offers/health";
 import type { Tx } from "@/db/database";
 import { discountCodes, offerDescriptives, offers } from "@/db/schema";
@@ -31,9 +31,7 @@ export const EvaluationOutput = z.object({ ok: z.boolean(), checks: z.array(Chec
 /** Evaluates a saved offer at `now` on the facts validate and redeem read. */
 export async function evaluateSavedOffer(tx: Tx, row: OfferRow, now: Date): Promise<OfferEvaluation> {
   const o = await offerUnderCheck(tx, row);
-  const today = now.toISOString().slice(0, 10);
-  const from = [o.startDate ?? today, today].sort()[1];
-  const facts = await loadCheckFacts(tx, row.tenant_id, o.surfaces, { from, to: o.endDate && o.endDate > from ? o.endDate : from }, now);
+  const facts = await loadCheckFacts(tx, row.tenant_id, o.surfaces, checkWindow(o, now.toISOString().slice(0, 10)), now);
   return evaluateOffer(o, facts);
 }
 
@@ -67,6 +65,16 @@ export const DraftChecksInput = z.object({
   promo_code: z.string().max(200).nullable(),
 }).strict();
 
+/** preview_draft_checks' input in the evaluator's shape; the copilot's validation maps its draft through it too. */
+export function draftUnderCheck(d: z.output<typeof DraftChecksInput>): OfferUnderCheck {
+  return {
+    kind: "draft", offerType: d.offer_type, offerValue: d.offer_value, unit: d.max_discount_unit, surfaces: d.surface ? [d.surface] : [],
+    minimumSpendCents: d.minimum_spend_cents, totalBudgetCents: d.total_budget_cents, startDate: d.start_date, endDate: d.end_date,
+    programType: d.classification, audience: d.target_audience, copy: d.copy, perCustomerLimit: d.usage_limit_per_customer,
+    redemptionMethod: d.redemption_method, promoCode: d.promo_code,
+  };
+}
+
 export const previewDraftChecks = defineTool({
   name: "preview_draft_checks",
   description: "Evaluate an unsaved draft with the same checks activation runs; writes nothing (the form re-checks with it as fields change).",
@@ -75,16 +83,8 @@ export const previewDraftChecks = defineTool({
   permission: "offers.write",
   execute: (d, ctx) =>
     tenantTx(ctx, async (tx, tenantId) => {
-      const o: OfferUnderCheck = {
-        kind: "draft", offerType: d.offer_type, offerValue: d.offer_value, unit: d.max_discount_unit, surfaces: d.surface ? [d.surface] : [],
-        minimumSpendCents: d.minimum_spend_cents, totalBudgetCents: d.total_budget_cents, startDate: d.start_date, endDate: d.end_date,
-        programType: d.classification, audience: d.target_audience, copy: d.copy, perCustomerLimit: d.usage_limit_per_customer,
-        redemptionMethod: d.redemption_method, promoCode: d.promo_code,
-      };
-      const today = ctx.now().toISOString().slice(0, 10);
-      const from = [o.startDate ?? today, today].sort()[1];
-      const to = o.endDate && o.endDate > from ? o.endDate : from;
-      return evaluateOffer(o, await loadCheckFacts(tx, tenantId, o.surfaces, { from, to }, ctx.now()));
+      const o = draftUnderCheck(d);
+      return evaluateOffer(o, await loadCheckFacts(tx, tenantId, o.surfaces, checkWindow(o, ctx.now().toISOString().slice(0, 10)), ctx.now()));
     }),
 });
 

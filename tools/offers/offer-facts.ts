@@ -33,18 +33,26 @@ export async function loadSurfaceFacts(tx: Tx, tenantId: string, surfaces: strin
   return { policies, snapshots };
 }
 
+/**
+ * The tenant budget with its spend in every period from..to (why: an offer is checked against the periods it runs
+ * in); `known` is the cap already read with other facts (undefined: read it here).
+ */
+export async function loadCheckBudget(
+  tx: Tx, tenantId: string, window: { from: string; to: string }, known?: { cap_cents: number; period: BudgetPeriod } | null,
+): Promise<CheckFacts["budget"]> {
+  const cap = known === undefined ? await loadTenantBudget(tx, tenantId) : known;
+  if (!cap) return null;
+  const starts = periodsCovered(cap.period, window.from, window.to);
+  const keys = starts.map((p) => ({ ...tenantSpendKey(cap.period, new Date(`${p}T00:00:00Z`)) }));
+  const spend = await loadSpend(tx, tenantId, keys, { lock: false });
+  return { cap_cents: cap.cap_cents, period: cap.period as BudgetPeriod, spent: Object.fromEntries(keys.map((k) => [k.period_start, spend.get(keyOf(k)) ?? 0])) };
+}
+
 /** Everything evaluateOffer needs for an offer or draft running from..to on these surfaces. */
 export async function loadCheckFacts(tx: Tx, tenantId: string, surfaces: string[], window: { from: string; to: string }, now: Date): Promise<CheckFacts> {
   const { policies, snapshots } = await loadSurfaceFacts(tx, tenantId, surfaces);
   const [t] = await tx.select({ currency: tenants.currency }).from(tenants).where(eq(tenants.tenant_id, tenantId));
-  const cap = await loadTenantBudget(tx, tenantId);
-  let budget: CheckFacts["budget"] = null;
-  if (cap) {
-    const starts = periodsCovered(cap.period, window.from, window.to);
-    const keys = starts.map((p) => ({ ...tenantSpendKey(cap.period, new Date(`${p}T00:00:00Z`)) }));
-    const spend = await loadSpend(tx, tenantId, keys, { lock: false });
-    budget = { cap_cents: cap.cap_cents, period: cap.period as BudgetPeriod, spent: Object.fromEntries(keys.map((k) => [k.period_start, spend.get(keyOf(k)) ?? 0])) };
-  }
+  const budget = await loadCheckBudget(tx, tenantId, window);
   return { policies, snapshots, budget, currency: t?.currency ?? "USD", today: now.toISOString().slice(0, 10), now };
 }
 

@@ -1,10 +1,9 @@
-import { PROMO_CODE_PATTERN } from "@/core/primitives";
 import type { TenantSettings } from "@/tools/copilot";
 import type { DraftField, OfferDraft } from "./draft";
 import type { Issue } from "./state";
 
-// The non-governance checks of a draft: completeness, promo code format and uniqueness, dates and
-// brand guidelines. Pure functions of the draft and loaded facts; each issue says what to do.
+// The checks only a conversation has (the rest are core/offers/evaluate's): completeness, promo code
+// uniqueness and brand guidelines. Pure functions of the draft and loaded facts; each issue says what to do.
 
 type Question = { field: DraftField; question: string };
 
@@ -27,27 +26,10 @@ export function missingFieldQuestions(d: OfferDraft, surfaces: string[]): Questi
   return q;
 }
 
-/** Format (what connectors can type) and uniqueness within the tenant. */
-export function promoCodeIssues(d: OfferDraft, existingCodes: string[]): Issue[] {
-  if (!d.promoCode) return [];
-  const code = d.promoCode;
-  if (!PROMO_CODE_PATTERN.test(code)) {
-    return [{ kind: "format", code: "invalid_promo_code", field: "promoCode",
-      message: `Promo code "${code}" must be 3–32 characters of A–Z, 0–9, "-" or "_" and start with a letter or digit — for example ${code.toUpperCase().replace(/[^A-Z0-9_-]/g, "").slice(0, 32) || "SAVE15"}` }];
-  }
-  if (existingCodes.includes(code.toUpperCase())) {
-    return [{ kind: "format", code: "promo_code_taken", field: "promoCode", message: `Promo code ${code} is already used by this tenant — pick another, or leave it empty and one will be generated` }];
-  }
-  return [];
-}
-
-/** End on or after start, neither in the past; `today` is the tenant's day (YYYY-MM-DD). */
-export function dateIssues(d: OfferDraft, today: string): Issue[] {
-  const out: Issue[] = [];
-  if (d.startDate && d.startDate < today) out.push({ kind: "dates", code: "start_in_past", field: "startDate", message: `The start date ${d.startDate} is in the past — start today (${today}) or later` });
-  if (d.endDate && d.endDate < today) out.push({ kind: "dates", code: "end_in_past", field: "endDate", message: `The end date ${d.endDate} is in the past — pick a date from ${today} on` });
-  if (d.startDate && d.endDate && d.endDate < d.startDate) out.push({ kind: "dates", code: "end_before_start", field: "endDate", message: `The offer ends (${d.endDate}) before it starts (${d.startDate}) — move the end date to ${d.startDate} or later` });
-  return out;
+/** Uniqueness within the tenant (its format is core/offers/evaluate's code check). */
+export function promoCodeTaken(d: OfferDraft, existingCodes: string[]): Issue[] {
+  if (!d.promoCode || !existingCodes.includes(d.promoCode.toUpperCase())) return [];
+  return [{ kind: "format", code: "promo_code_taken", field: "promoCode", message: `Promo code ${d.promoCode} is already used by this tenant — pick another, or leave it empty and one will be generated` }];
 }
 
 const COPY_FIELDS = ["title", "description", "terms"] as const;

@@ -25,6 +25,10 @@ export type Issue = z.infer<typeof IssueSchema>;
 export const AlternativeSchema = z.object({ patch: OfferDraftSchema.partial(), message: z.string() });
 export type Alternative = z.infer<typeof AlternativeSchema>;
 
+/** A check that passes but says something is likely wrong (audience open to all, copy contradicting the fields); never blocks. */
+export const WarningSchema = z.object({ code: z.string(), message: z.string(), field: z.string().nullable(), fix: AlternativeSchema.nullable() });
+export type Warning = z.infer<typeof WarningSchema>;
+
 /** The deterministic verdict on a draft: no LLM touches it. */
 export const ValidationSchema = z.object({
   /** True when nothing blocks a commit: complete, well-formed and allowed by governance. */
@@ -34,6 +38,8 @@ export const ValidationSchema = z.object({
   issues: z.array(IssueSchema),
   /** One precise question per missing required field, in the order the agent asks them. */
   questions: z.array(z.object({ field: z.string(), question: z.string() })),
+  /** Non-blocking warnings with their one-click fix: commit goes ahead, the chat says them. */
+  warnings: z.array(WarningSchema).default([]),
   alternative: AlternativeSchema.nullable(),
 });
 export type Validation = z.infer<typeof ValidationSchema>;

@@ -8,8 +8,7 @@ import { createDraftModel, type DraftModel } from "@/agent/model";
 import { createOfferInput } from "@/agent/nodes/commit";
 import { createPlanner, reasonsOf } from "@/agent/plan";
 import { ValidationSchema } from "@/agent/state";
-import { loadTenantFacts } from "@/agent/facts";
-import { validateDraft } from "@/agent/validate";
+import { loadDraftFacts, validateDraft } from "@/agent/validate";
 import type { Database } from "@/db/database";
 import { toolByName } from "@/tools";
 import { requireTenant } from "@/tools/context";
@@ -90,8 +89,9 @@ export function agentMcpTools(deps: { db: Database; now: () => Date; model?: Dra
       requireTenant(ctx);
       const callDeps: AgentDeps = { ...agentDeps, tools: toolRunner(ctx.db, ctx.now), now: ctx.now };
       // The tenant's currency decides what the draft's amounts mean in cents (CONTRACT §6).
-      const facts = await loadTenantFacts(callDeps, ctx.caller, ctx.now(), input.draft.promoCode);
-      const verdict = validateDraft(input.draft, facts, ctx.now().toISOString().slice(0, 10));
+      const today = ctx.now().toISOString().slice(0, 10);
+      const facts = await loadDraftFacts(callDeps, ctx.caller, input.draft, today);
+      const verdict = validateDraft(input.draft, facts, today);
       if (!verdict.ok) throw blockedError(verdict);
       const activate = can(ctx.caller.role, "offers.activate");
       const choice = { campaignId: input.campaign_id ?? null, withBudget: can(ctx.caller.role, "budget.write") };

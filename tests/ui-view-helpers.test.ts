@@ -8,7 +8,7 @@ import { groupByReason } from "@/tools/ui/governance-decisions";
 // The UI's pure helpers: they sort and colour the core's verdicts, never decide them.
 
 const verdict = (issues: Validation["issues"], questions: Validation["questions"] = []): Validation =>
-  ({ ok: !issues.length && !questions.length, allowed: !issues.length, issues, questions, alternative: null });
+  ({ ok: !issues.length && !questions.length, allowed: !issues.length, issues, questions, warnings: [], alternative: null });
 
 describe("draftChecks", () => {
   const draft = { ...emptyDraft(), offerType: "percentage_discount" as const, offerValue: 90 };

@@ -8,8 +8,7 @@ import { type AgentDeps, runConfig, todayOf } from "../config";
 import type { OfferDraft } from "../draft";
 import type { OfferState, OfferStateUpdate } from "../state";
 import { toCents } from "../terms";
-import { loadTenantFacts } from "../facts";
-import { validateDraft } from "../validate";
+import { loadDraftFacts, validateDraft } from "../validate";
 
 // commit: writes through the tools only, as the signed-in caller issuing as "agent". create_offer
 // writes the offer, its copy, its campaign link (the chosen campaign, or a new one from the draft) and
@@ -75,8 +74,10 @@ export function commitNode(deps: AgentDeps) {
 
     // The conversation's verdict may be stale (a budget spent, a KPI fallen): judge again before writing.
     // The tenant's currency decides what the draft's amounts mean in cents (ISO 4217 minor units).
-    const facts = await loadTenantFacts(deps, rc.caller, deps.now(), draft.promoCode);
-    const validation = validateDraft(draft, facts, todayOf(rc, deps.now()));
+    // The same evaluation the checks panel shows (core/offers/evaluate): commit refuses what it shows failing.
+    const today = todayOf(rc, deps.now());
+    const facts = await loadDraftFacts(deps, rc.caller, draft, today);
+    const validation = validateDraft(draft, facts, today);
     if (!validation.ok) {
       const why = [...validation.issues.map((i) => i.message), ...validation.questions.map((q) => q.question)];
       return { ...stop(`Nothing was saved: ${why.join(" ")}`), verdict: validation };

@@ -20,7 +20,11 @@ export function replyFor(v: Validation, goal: Goal | null): string {
     if (v.alternative) lines.push(`- ${v.alternative.message}`);
   }
   if (v.questions.length) lines.push(v.issues.length ? `Also: ${v.questions[0].question}` : v.questions[0].question);
-  if (v.ok) lines.push("The draft passes every check. Review it and confirm, edit or cancel.");
+  // Warnings never block; each is said with its one-click fix.
+  const warnings = v.warnings ?? [];
+  if (warnings.length) lines.push(...warnings.map((w) => `- Warning: ${w.fix?.message ?? w.message}`));
+  if (v.ok) lines.push(warnings.length ? "Nothing blocks the draft. Review it and confirm, edit or cancel."
+    : "The draft passes every check. Review it and confirm, edit or cancel.");
   if (goal?.notes.length) lines.push("", ...goal.notes.map((n) => `Note: ${n}`));
   return lines.join("\n").trim();
 }

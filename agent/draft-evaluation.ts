@@ -20,7 +20,8 @@ export function draftChecksInput(d: OfferDraft, currency = d.currency ?? "USD") 
 
 /** The copilot's facts in evaluateOffer's shape: the agent's day, the facts' instant for KPI freshness. */
 export function checkFactsOf(facts: TenantFacts, today: string): CheckFacts {
-  return { policies: facts.policies, snapshots: facts.snapshots, budget: facts.budget, currency: facts.currency, today, now: facts.now };
+  const { policies, snapshots, budget, currency, now } = facts;
+  return { policies, snapshots, budget, currency, today, now };
 }
 
 /** evaluateOffer on a draft, amounts read in the tenant's currency (a different stated currency is asked about). */

@@ -25,8 +25,10 @@ export type Issue = z.infer<typeof IssueSchema>;
 export const AlternativeSchema = z.object({ patch: OfferDraftSchema.partial(), message: z.string() });
 export type Alternative = z.infer<typeof AlternativeSchema>;
 
-/** A check that passes but says something is likely wrong (audience open to all, copy contradicting the fields); never blocks. */
-export const WarningSchema = z.object({ code: z.string(), message: z.string(), field: z.string().nullable(), fix: AlternativeSchema.nullable() });
+/** A check that passes but says something is likely wrong (audience open to all, copy contradicting fields); never blocks. */
+export const WarningSchema = z.object({
+  code: z.string(), message: z.string(), field: z.string().nullable(), fix: AlternativeSchema.nullable(),
+});
 export type Warning = z.infer<typeof WarningSchema>;
 
 /** The deterministic verdict on a draft: no LLM touches it. */

@@ -17,7 +17,9 @@ const KIND: Partial<Record<OfferCheck["id"], Issue["kind"]>> = { code: "format",
 
 /** Which draft field a check's reason is about, so the UI can highlight it and the planner read the answer. */
 function fieldOf(c: OfferCheck, code: string): string | null {
-  if (c.id === "policy") return c.fix?.patch.minimumSpend !== undefined && c.fix.patch.offerValue === undefined ? "minimumSpend" : "offerValue";
+  if (c.id === "policy") {
+    return c.fix?.patch.minimumSpend !== undefined && c.fix.patch.offerValue === undefined ? "minimumSpend" : "offerValue";
+  }
   if (c.id === "budget") return "totalBudget";
   if (c.id === "code") return "promoCode";
   if (c.id === "dates") return code === "start_in_past" ? "startDate" : "endDate";
@@ -28,7 +30,8 @@ function fieldOf(c: OfferCheck, code: string): string | null {
 /** A check's one-click fix as the agent offers it: "<reason> — use 25%?" (the patch is in the draft's fields). */
 function fixOf(c: OfferCheck): Alternative | null {
   if (!c.fix) return null;
-  return { patch: c.fix.patch as Partial<OfferDraft>, message: `${c.reasons[0].message} — ${c.fix.label[0].toLowerCase()}${c.fix.label.slice(1)}?` };
+  const ask = `${c.fix.label[0].toLowerCase()}${c.fix.label.slice(1)}?`;
+  return { patch: c.fix.patch as Partial<OfferDraft>, message: `${c.reasons[0].message} — ${ask}` };
 }
 
 /** The full verdict: questions for what is missing or unclear, issues for what is refused, warnings, and an alternative. */
@@ -45,7 +48,8 @@ export function validateDraft(d: OfferDraft, facts: TenantFacts, today: string):
   for (const c of checks) {
     const fix = fixOf(c);
     if (c.state === "fail") {
-      issues.push(...c.reasons.map((r) => ({ kind: KIND[c.id] ?? "governance", code: r.code, message: r.message, field: fieldOf(c, r.code) })));
+      const kind = KIND[c.id] ?? "governance";
+      issues.push(...c.reasons.map((r) => ({ kind, code: r.code, message: r.message, field: fieldOf(c, r.code) })));
       if (fix) fixes.push(fix);
     } else if (c.state === "question") {
       // A field the completeness questions already ask about (the budget) is asked once.
@@ -58,13 +62,16 @@ export function validateDraft(d: OfferDraft, facts: TenantFacts, today: string):
   }
   const brand = brandIssues(d, facts.settings);
   issues.push(...promoCodeTaken(d, facts.existingCodes), ...brand);
-  if (brand.length) fixes.push({ patch: withoutBannedWords(d, facts.settings), message: "The copy breaks the brand guidelines — use the reworded copy?" });
+  if (brand.length) {
+    fixes.push({ patch: withoutBannedWords(d, facts.settings), message: "The copy breaks the brand guidelines — use the reworded copy?" });
+  }
   const alternative = fixes.length
     ? { patch: Object.assign({}, ...fixes.map((p) => p.patch)), message: fixes.map((p) => p.message).join(" ") }
     : null;
   // What the draft states wrongly (a reversed range) is asked before what it leaves out.
   const all = [...asked, ...questions];
-  return { ok: issues.length === 0 && all.length === 0, allowed: issues.length === 0, issues, questions: all, warnings, alternative };
+  const allowed = issues.length === 0;
+  return { ok: allowed && all.length === 0, allowed, issues, questions: all, warnings, alternative };
 }
 
 /** The facts a draft is judged on, loaded through the tools for the budget periods it runs in. */

@@ -22,14 +22,17 @@ function onAnySurface(o: OfferUnderCheck, f: CheckFacts, rule: (o: OfferUnderChe
   const each = f.policies.map((p) => rule({ ...o, surfaces: [p.surface] }));
   const open = f.policies.filter((_, i) => each[i].state !== "fail").map((p) => p.surface);
   if (open.length === 0) return each[0];
-  return { ...each[0], state: "pending", reasons: [], fix: null, detail: `Choose where it is redeemed (allowed on ${open.join(", ")}).` };
+  const detail = `Choose where it is redeemed (allowed on ${open.join(", ")}).`;
+  return { ...each[0], state: "pending", reasons: [], fix: null, detail };
 }
 
 /** Policy range on every surface; a fixed amount also as a share of the minimum order (item 7, "$500 off $100"). */
 export function policyCheck(o: OfferUnderCheck, terms: CodeTerms | null, f: CheckFacts): OfferCheck {
   const label = "Policy range";
   if (!terms) return row("policy", label, { state: "pending", detail: "Say what the discount is first." });
-  if (o.surfaces.length === 0 && f.policies.length === 0) return row("policy", label, { state: "pending", detail: "Choose where it is redeemed (the surface)." });
+  if (o.surfaces.length === 0 && f.policies.length === 0) {
+    return row("policy", label, { state: "pending", detail: "Choose where it is redeemed (the surface)." });
+  }
   if (o.surfaces.length === 0) return onAnySurface(o, f, (one) => policyCheck(one, terms, f));
   const reasons: GovernanceReason[] = [];
   let fix: FixPatch | null = null;
@@ -40,7 +43,9 @@ export function policyCheck(o: OfferUnderCheck, terms: CodeTerms | null, f: Chec
       const refused = checkPolicyRange(policy, surface, terms, f.currency);
       reasons.push(...refused);
       const nearest = refused.length ? nearestCompliantValue(policy, terms) : null;
-      if (nearest !== null && nearest !== terms.value) fix = { ...(fix ?? {}), offerValue: valueOf(o, nearest, terms, f.currency) };
+      if (nearest !== null && nearest !== terms.value) {
+        fix = { ...(fix ?? {}), offerValue: valueOf(o, nearest, terms, f.currency) };
+      }
       continue;
     }
     if (policy.max_amount_cents !== null && terms.value > policy.max_amount_cents) {
@@ -198,8 +203,8 @@ export function copyCheck(o: OfferUnderCheck): OfferCheck {
 }
 
 /** A code value (percent, or minor units) in the offer's own value field: BOGO's second item, currency units. */
-const valueOf = (o: OfferUnderCheck, code: number, terms: CodeTerms, currency: string) =>
-  offerValueForCode({ offer_type: o.offerType, offer_value: o.offerValue, max_discount_unit: o.unit }, code, terms.discount_type, currency);
+const valueOf = (o: OfferUnderCheck, code: number, terms: CodeTerms, currency: string) => offerValueForCode(
+  { offer_type: o.offerType, offer_value: o.offerValue, max_discount_unit: o.unit }, code, terms.discount_type, currency);
 
 /** The one-click fix's button text for a patch. */
 function fixLabel(p: FixPatch, o: OfferUnderCheck, terms: CodeTerms, currency: string): string {

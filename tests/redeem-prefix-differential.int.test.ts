@@ -66,7 +66,13 @@ describe("the redeem prefix statement equals the facts loaders", () => {
     const keys = [...usedKeys, randomUUID()];
     const asked = [...promos, "NOSUCHCODE"];
     await t.database.withTenant(g.tenantId, async (tx) => {
-      const prefix = await loadRedeemPrefix(tx, g.tenantId, asked, keys, customers);
+      // Keys are asked in their scope: each used key in the scope that used it and in the key-less scope (a
+      // different request there), plus a fresh key.
+      const ledger = await tx.select().from(discountRedemptions).where(inArray(discountRedemptions.idempotency_key, keys));
+      expect(ledger).toHaveLength(usedKeys.length);
+      const scoped = [...ledger.map((r) => idemKey(r.api_key_id ?? NIL_SCOPE, r.idempotency_key!)), ...keys.map((k) => idemKey(NIL_SCOPE, k))];
+      expect(ledger.some((r) => r.api_key_id === null)).toBe(false);
+      const prefix = await loadRedeemPrefix(tx, g.tenantId, asked, scoped, customers);
 
       const codeRows = await tx.select().from(discountCodes).where(inArray(discountCodes.promo_code, asked));
       expect(codeRows).toHaveLength(promos.length);
@@ -96,14 +102,12 @@ describe("the redeem prefix statement equals the facts loaders", () => {
       expect(eligibility.listed.size).toBe(1);
       expect(prefix.eligibility).toEqual(eligibility);
 
-      const ledger = await tx.select().from(discountRedemptions).where(inArray(discountRedemptions.idempotency_key, keys));
-      expect(ledger).toHaveLength(usedKeys.length);
       expect(prefix.usedKeys).toEqual(new Set(ledger.map((r) => idemKey(r.api_key_id ?? NIL_SCOPE, r.idempotency_key!))));
 
       // Redeem (locking) and validate (not) embed the same fragments in one combined statement: its prefix is this one,
       // and it reads exactly the asked codes' rows. Locking first: validate's read turns the transaction read-only.
       for (const lock of [true, false]) {
-        const combined = await loadLockedFacts(tx, g.tenantId, { promoCodes: asked, keys, customerKeys: customers, nows: [clock.now] }, { lock });
+        const combined = await loadLockedFacts(tx, g.tenantId, { promoCodes: asked, keys: scoped, customerKeys: customers, nows: [clock.now] }, { lock });
         expect(combined.pre).toEqual(prefix);
         expect(combined.locked.codes.map((c) => c.code_id).sort()).toEqual(codeRows.map((c) => c.code_id).sort());
         expect(combined.locked.budget).toEqual(prefix.budget);

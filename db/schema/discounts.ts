@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "./tenancy";
 
+// A caller's idempotency scope: its API key, or the nil UUID for in-process callers without one (CONTRACT §6).
+const IDEM_SCOPE = sql`coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid)`;
+
 const tenantId = () => uuid("tenant_id").notNull().references(() => tenants.tenant_id);
 
 export type KpiFloor = { kpi: string; floor: number };
@@ -100,16 +103,21 @@ export const discountRedemptions = pgTable(
     issuer_type: text("issuer_type"),
     provider: text("provider"),
     api_key_id: uuid("api_key_id"),
+    // The idempotency scope as a plain column: under RLS only leakproof comparisons on plain columns reach an
+    // index, so a COALESCE in the index would make every key lookup scan the tenant's whole ledger.
+    idem_scope: uuid("idem_scope").generatedAlwaysAs(IDEM_SCOPE),
     created_at: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenant_id, t.redemption_id] }),
     // Idempotency is scoped to (tenant, API key) (CONTRACT §6); keyless in-process callers share the nil-UUID scope.
-    uniqueIndex("discount_redemptions_key_idem_uq").on(t.tenant_id, sql`coalesce(${t.api_key_id}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.idempotency_key),
+    uniqueIndex("discount_redemptions_scope_idem_uq").on(t.tenant_id, t.idem_scope, t.idempotency_key),
     // At most one void per redemption, enforced by the database.
     uniqueIndex("discount_redemptions_void_uq").on(t.tenant_id, t.voids_redemption_id),
     index("discount_redemptions_code_customer_idx").on(t.tenant_id, t.code_id, t.customer_id),
     index("discount_redemptions_offer_created_idx").on(t.tenant_id, t.offer_id, t.created_at),
+    // An offer's per-customer limit counts one customer's uses across its codes: a probe, not a scan of the offer's ledger.
+    index("discount_redemptions_offer_customer_idx").on(t.tenant_id, t.offer_id, t.customer_id),
     index("discount_redemptions_tenant_created_idx").on(t.tenant_id, t.created_at),
   ],
 );
@@ -155,6 +163,8 @@ export const discountReservations = pgTable(
     idempotency_key: text("idempotency_key").notNull(),
     request_hash: text("request_hash").notNull(),
     api_key_id: uuid("api_key_id"),
+    // As on the ledger: the idempotency scope as a plain, indexable column.
+    idem_scope: uuid("idem_scope").generatedAlwaysAs(IDEM_SCOPE),
     issuer_type: text("issuer_type"),
     provider: text("provider"),
     // The redemption that consumed the hold.
@@ -164,7 +174,7 @@ export const discountReservations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenant_id, t.reservation_id] }),
-    uniqueIndex("discount_reservations_key_idem_uq").on(t.tenant_id, sql`coalesce(${t.api_key_id}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.idempotency_key),
+    uniqueIndex("discount_reservations_scope_idem_uq").on(t.tenant_id, t.idem_scope, t.idempotency_key),
     index("discount_reservations_live_code_idx").on(t.tenant_id, t.code_id, t.expires_at).where(sql`${t.status} = 'active'`),
   ],
 );

@@ -54,7 +54,7 @@ export async function writeRedemptions(
   const keys = JSON.stringify(pending.flatMap((p) => p.keys.map((k) => [p.row.redemption_id, ...k.split("|")])));
   const res = await executeNamed(tx, "redeem_write", sql`with ins as (
       insert into discount_redemptions (${LEDGER_COLS}) select ${LEDGER_COLS} from json_populate_recordset(null::discount_redemptions, ${rows}::json)
-      on conflict (tenant_id, coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid), idempotency_key) do nothing returning redemption_id, code_id, discount_cents),
+      on conflict (tenant_id, idem_scope, idempotency_key) do nothing returning redemption_id, code_id, discount_cents),
     u as (update discount_codes c set redemption_count = c.redemption_count + d.n
       from (select code_id, count(*)::int as n from ins group by code_id) d where c.tenant_id = ${tenantId} and c.code_id = d.code_id returning 1),
     s as (update budget_spend b set spent_cents = b.spent_cents + d.amt

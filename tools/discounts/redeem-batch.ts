@@ -52,16 +52,17 @@ const reservationInvalid = () =>
 export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[]): Promise<RedeemOutcome[]> {
   // 1. Facts and locks (one statement): config, eligibility, KPI snapshots, idempotency keys already used, then
   // the locks (offers, campaigns → codes → budget → spend) planned from those reads inside the statement.
-  const keys = [...new Set(jobs.map((j) => j.input.idempotency_key))];
+  const keyOfJob = (j: RedeemJob) => idemKey(j.scope, j.input.idempotency_key);
   const facts = await loadLockedFacts(tx, tenantId, {
-    promoCodes: [...new Set(jobs.map((j) => j.input.promo_code))], keys, customerKeys: [...new Set(jobs.map((j) => j.customerKey))], nows: jobs.map((j) => j.now),
+    promoCodes: [...new Set(jobs.map((j) => j.input.promo_code))], keys: [...new Set(jobs.map(keyOfJob))],
+    customerKeys: [...new Set(jobs.map((j) => j.customerKey))], nows: jobs.map((j) => j.now),
   });
   const pre = facts.pre;
-  const keyOfJob = (j: RedeemJob) => idemKey(j.scope, j.input.idempotency_key);
   // Another API key's use of the same string is another request: only keys used in the job's own scope count.
-  const used = [...new Set(jobs.filter((j) => pre.usedKeys.has(keyOfJob(j))).map((j) => j.input.idempotency_key))];
-  const prior = used.length === 0 ? [] : await tx.select().from(discountRedemptions)
-    .where(and(eq(discountRedemptions.tenant_id, tenantId), inArray(discountRedemptions.idempotency_key, used)));
+  const replays = jobs.filter((j) => pre.usedKeys.has(keyOfJob(j)));
+  const used = [...new Set(replays.map((j) => j.input.idempotency_key))];
+  const prior = used.length === 0 ? [] : await tx.select().from(discountRedemptions).where(and(eq(discountRedemptions.tenant_id, tenantId),
+    inArray(discountRedemptions.idem_scope, [...new Set(replays.map((j) => j.scope))]), inArray(discountRedemptions.idempotency_key, used)));
   const priorByKey = new Map(prior.map((r) => [idemKey(r.api_key_id ?? NIL_SCOPE, r.idempotency_key!), r]));
 
   const outcomes: (RedeemOutcome | null)[] = jobs.map((j) => {
@@ -121,7 +122,7 @@ export async function redeemBatchInTx(tx: Tx, tenantId: string, jobs: RedeemJob[
       surface: code.surface, offer_id: code.offer_id, campaign_id: campaignId, customer_id: j.customerKey, order_id: j.input.order_id ?? null,
       order_total_cents: j.input.order_total_cents, discount_cents: decision.discount_cents, budget_period_start: periodStart!, voids_redemption_id: null,
       idempotency_key: j.input.idempotency_key, request_hash: j.requestHash, issuer_type: j.caller.issuerType,
-      provider: j.caller.provider, api_key_id: j.caller.apiKeyId, created_at: j.now,
+      provider: j.caller.provider, api_key_id: j.caller.apiKeyId, idem_scope: j.scope, created_at: j.now,
     };
     // Counted as redeemed unless the write finds its idempotency key taken (then: retry, no audit).
     outcomes[i] = { kind: "redeemed", row, replay: false };

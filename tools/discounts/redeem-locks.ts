@@ -28,7 +28,7 @@ export type Locked = {
 /** The combined statement's answer; `counts` (live uses and holds) only without locks, read in the same snapshot. */
 export type LoadedFacts = { pre: RedeemPrefix; locked: Locked; counts?: { uses: LiveUses; holds: Holds } };
 
-/** What the combined statement is asked: the batch's codes, idempotency keys, customers and clocks. */
+/** What the combined statement is asked: the batch's codes, scoped idempotency keys (idemKey), customers and clocks. */
 export type FactsQuery = { promoCodes: string[]; keys: string[]; customerKeys: string[]; nows: Date[] };
 
 const parse = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;

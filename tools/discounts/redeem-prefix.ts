@@ -16,7 +16,7 @@ export type CodeSketch = { code_id: string; surface: string; offer_id: string | 
 export type RedeemPrefix = {
   codes: Map<string, CodeSketch>;
   policies: Map<string, PolicyFacts>;
-  /** `${scope}|${key}` of the batch's idempotency keys already in the ledger (rows are re-read typed when any). */
+  /** Which of the asked `${scope}|${key}` idempotency keys are already in the ledger (rows are re-read typed when any). */
   usedKeys: Set<string>;
   snapshots: KpiSnapshotFact[];
   budget: { cap_cents: number; period: BudgetPeriod } | null;
@@ -45,9 +45,20 @@ export const idemKey = (scope: string, key: string) => `${scope}|${key}`;
 const PREFIX_COLS = new Set(["codes", "policies", "used", "snapshots", "budget", "offers", "lists", "hits"]);
 const parse = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
 
+// Which asked keys (`${scope}|${key}`, the scope a 36-character uuid) the ledger holds: one probe per asked key on
+// the idempotency index (tenant_id, idem_scope, idempotency_key), so the lookup costs the same on a ledger of ten
+// rows or ten million. Under RLS only leakproof comparisons with plain values may drive an index, so the keys are
+// split into typed columns first, in a MATERIALIZED CTE (`ik`) the planner cannot inline back into casts; LIMIT 1
+// (the index is unique) keeps each probe from being flattened into a hash join over the whole ledger.
+const askedKeysCte = (keys: string[]) => sql`ik as materialized (select left(k, 36)::uuid as scope, substr(k, 38) as key
+      from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) k)`;
+const usedKeysSql = (tenantId: string) => sql`(select json_agg(json_build_array(ik.scope, ik.key)) from ik, lateral (select 1
+      from discount_redemptions r where r.tenant_id = ${tenantId} and r.idem_scope = ik.scope and r.idempotency_key = ik.key limit 1) r)`;
+
 /**
  * The prefix's reads as SQL fragments (why: redeem's combined facts-and-locks statement embeds the very same CTEs
- * and columns). CTEs: `c` codes, `p` policies, `o` offer ids, `oi` offer facts, `l` customer lists.
+ * and columns). CTEs: `c` codes, `p` policies, `o` offer ids, `oi` offer facts, `l` customer lists,
+ * `ik` asked idempotency keys.
  */
 export function prefixSql(tenantId: string, promoCodes: string[], keys: string[], customerKeys: string[]): { ctes: SQL; cols: SQL } {
   const ctes = sql`c as (
@@ -64,11 +75,11 @@ export function prefixSql(tenantId: string, promoCodes: string[], keys: string[]
          left join program_campaigns pc on pc.tenant_id = co.tenant_id and pc.campaign_id = co.campaign_id
          where f.tenant_id = ${tenantId} and f.offer_id in (select offer_id from o)
          order by f.offer_id, pc.budget_cents is null, pc.campaign_id),
-    l as (select list_id, offer_id from customer_lists where tenant_id = ${tenantId} and offer_id in (select offer_id from o))`;
+    l as (select list_id, offer_id from customer_lists where tenant_id = ${tenantId} and offer_id in (select offer_id from o)),
+    ${askedKeysCte(keys)}`;
   const cols = sql`(select json_agg(c) from c) as codes,
       (select json_agg(p) from p) as policies,
-      (select json_agg(json_build_array(coalesce(api_key_id, ${NIL_SCOPE}::uuid), idempotency_key)) from discount_redemptions where tenant_id = ${tenantId}
-         and idempotency_key = any(array(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)))) as used,
+      ${usedKeysSql(tenantId)} as used,
       (select json_agg(s) from (select distinct on (kpi, surface) kpi, surface, value, observed_at from discount_kpi_snapshots
          where tenant_id = ${tenantId} and kpi in (select f->>'kpi' from p, jsonb_array_elements(p.kpi_floors) f)
            and surface in (select surface from c union select '')

@@ -42,8 +42,7 @@ async function ttlSeconds(tx: Tx, tenantId: string, asked: number | undefined): 
 /** The reservation already made with this key by this caller, if any. */
 async function priorReservation(tx: Tx, tenantId: string, scope: string, key: string): Promise<Row | undefined> {
   const [row] = await tx.select().from(discountReservations).where(and(
-    eq(discountReservations.tenant_id, tenantId), eq(discountReservations.idempotency_key, key),
-    sql`coalesce(${discountReservations.api_key_id}, ${NIL_SCOPE}::uuid) = ${scope}::uuid`,
+    eq(discountReservations.tenant_id, tenantId), eq(discountReservations.idem_scope, scope), eq(discountReservations.idempotency_key, key),
   ));
   return row;
 }

@@ -3,6 +3,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { startApp, startFloor } from "./http-app";
 import { inProcessReference } from "./redeem";
+import { HISTORY_ROWS, seedLedgerHistory } from "./ledger-history";
 
 // `npm run bench -- http`: the real server (started like `npm start`, on PostgreSQL) under autocannon with 16
 // keep-alive connections, next to a bare node:http floor and the in-process core, all in one run; ratios only
@@ -88,6 +89,7 @@ export default async function run(_args: string[]) {
   try {
     const platformKey = `ocp_bench_${randomBytes(16).toString("hex")}`;
     app = await startApp(databaseUrl, platformKey);
+    await seedLedgerHistory(databaseUrl);
     const tenant = await setupTenant(app.url, platformKey);
     const promo = tenant.promo;
     const connector = { authorization: `Bearer ${tenant.connector}`, "content-type": "application/json" };
@@ -97,7 +99,7 @@ export default async function run(_args: string[]) {
       headers: { "idempotency-key": randomUUID() },
     });
     const validateBody = JSON.stringify({ promo_code: promo, surface: "shopify", order_total_cents: 10_000, customer_id: "v1" });
-    console.log(`http bench: ${CONNECTIONS} connections, ${SECONDS}s each, app on PostgreSQL (${dbName})`);
+    console.log(`http bench: ${CONNECTIONS} connections, ${SECONDS}s each, app on PostgreSQL (${dbName}, ledger history ${HISTORY_ROWS} rows)`);
     const rows: Row[] = [];
     rows.push(await load("bare node:http floor", `${floor.url}/`));
     rows.push(await load("GET /api/health", `${app.url}/api/health`));

@@ -11,6 +11,7 @@ import { runTool } from "@/tools/registry";
 import { createCodeInTx } from "@/tools/discounts/code-store";
 import { redeemQueueStats } from "@/tools/discounts/redeem-queue";
 import { redeemDiscountCode, validateDiscountCode } from "@/tools/discounts/redeem-tools";
+import { HISTORY_ROWS, seedLedgerHistory } from "./ledger-history";
 
 // Redemptions per second through the governance core (group commit + row locks) next to a naive
 // baseline (one transaction per redemption: hot budget update + usage update + ledger insert), on the
@@ -115,7 +116,8 @@ export default async function run(_args: string[]) {
   const db = await openPg(url.toString(), POOL);
   try {
     await migrate(db);
-    console.log(`redeem bench: scratch database ${name}, pool ${POOL}, ${RUN_MS / 1000}s per run`);
+    await seedLedgerHistory(url.toString());
+    console.log(`redeem bench: scratch database ${name} (ledger history ${HISTORY_ROWS} rows), pool ${POOL}, ${RUN_MS / 1000}s per run`);
     console.log("callers  naive tx/s  core redemptions/s  core/naive  avg batch  exact");
     const BIG = 1e13;
     for (const callers of CALLERS) {

@@ -61,10 +61,11 @@ export async function writeRedemptions(
       from (select k->>1 as scope, k->>2 as scope_id, (k->>3)::date as period_start, sum(i.discount_cents)::bigint as amt
             from json_array_elements(${keys}::json) k join ins i on i.redemption_id = (k->>0)::uuid group by 1, 2, 3) d
       where b.tenant_id = ${tenantId} and b.scope = d.scope and b.scope_id = d.scope_id and b.period_start = d.period_start returning 1),
+    -- OFFSET 0 keeps x a subquery: flattened, each (x.r).column would re-run json_populate_record (11 per row).
     a as (insert into audit_log (${AUDIT_COLS})
       select (x.r).tenant_id, coalesce((x.r).at, now()), (x.r).action, (x.r).allowed, (x.r).reasons, (x.r).issuer_type, (x.r).provider,
         (x.r).api_key_id, (x.r).subject_type, (x.r).subject_id, (x.r).details
-      from (select json_populate_record(null::audit_log, e) as r, e->>'pending' as p from json_array_elements(${JSON.stringify(audit)}::json) e) x
+      from (select json_populate_record(null::audit_log, e) as r, e->>'pending' as p from json_array_elements(${JSON.stringify(audit)}::json) e offset 0) x
       where x.p is null or x.p::uuid in (select redemption_id from ins) returning 1),
     m as (update discount_reservations x set status = 'consumed', redemption_id = (v->>1)::uuid, updated_at = ${reservations.now.toISOString()}::timestamptz
       from json_array_elements(${JSON.stringify(reservations.consume)}::json) v

@@ -20,15 +20,22 @@ const parse = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) 
 /** The counts' sources as SQL arrays (why: validate computes them inside its one statement, redeem passes lists). */
 export type CountsSource = { limitedCodes: SQL; offerTotals: SQL; offerPerCustomer: SQL; customers: SQL; holds: HoldsSource };
 
+// Net uses of each (key, customer) pair, one probe per pair: `key` is code_id or offer_id. Equality on the
+// pair's plain values lets the planner drive (tenant_id, key, customer_id) indexes; an ANY over arrays is costed as
+// ten descents per element, so for a tenant the statistics do not know yet (a new, busy one) a scan of the tenant's
+// whole ledger looked cheaper. The aggregate keeps each LATERAL probe from being flattened into a join.
+const netUses = (tenantId: string, key: "code_id" | "offer_id", keys: SQL, customers: SQL) => sql`(select json_agg(x) from (
+      select k.id as ${sql.raw(key)}, u.customer_id, n.n from unnest(${keys}) k(id), unnest(${customers}) u(customer_id),
+        lateral (select sum(case when r.kind = 'redemption' then 1 else -1 end)::int as n from discount_redemptions r
+          where r.tenant_id = ${tenantId} and r.${sql.raw(key)} = k.id and r.customer_id = u.customer_id) n
+      where n.n is not null) x)`;
+
 /** The counts' columns (cu, ot, oc and the holds') over array expressions. */
 export function countsCols(tenantId: string, q: CountsSource): SQL {
-  const net = sql`sum(case when kind = 'redemption' then 1 else -1 end)::int`;
-  return sql`(select json_agg(x) from (select code_id, customer_id, ${net} as n from discount_redemptions
-       where tenant_id = ${tenantId} and code_id = any(${q.limitedCodes}) and customer_id = any(${q.customers}) group by code_id, customer_id) x) as cu,
+  return sql`${netUses(tenantId, "code_id", q.limitedCodes, q.customers)} as cu,
     (select json_agg(x) from (select offer_id, coalesce(sum(redemption_count), 0)::int as n from discount_codes
        where tenant_id = ${tenantId} and offer_id = any(${q.offerTotals}) group by offer_id) x) as ot,
-    (select json_agg(x) from (select offer_id, customer_id, ${net} as n from discount_redemptions
-       where tenant_id = ${tenantId} and offer_id = any(${q.offerPerCustomer}) and customer_id = any(${q.customers}) group by offer_id, customer_id) x) as oc,
+    ${netUses(tenantId, "offer_id", q.offerPerCustomer, q.customers)} as oc,
     ${holdsCols(tenantId, q.holds)}`;
 }
 

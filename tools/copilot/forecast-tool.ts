@@ -3,8 +3,9 @@ import { z } from "zod";
 import { daysIn, forecastOffer, type PastOffer } from "@/core/offers/forecast";
 import { toMinorUnits } from "@/core/offers/money";
 import type { Tx } from "@/db/database";
-import { discountCodes, offers, programs, tenants } from "@/db/schema";
+import { discountCodes, offers, programs } from "@/db/schema";
 import { tenantTx } from "../context";
+import { loadTenantCurrency } from "../discounts/facts";
 import { ledgerDaysByOffer } from "../offers/analytics-tools";
 import { defineTool } from "../registry";
 import { ForecastInput, ForecastOutput } from "./forecast-schemas";
@@ -69,8 +70,7 @@ export const forecastDraft = defineTool({
   async execute(input, ctx) {
     const today = ctx.now().toISOString().slice(0, 10);
     return tenantTx(ctx, async (tx, tenantId) => {
-      const [tenant] = await tx.select({ currency: tenants.currency }).from(tenants).where(eq(tenants.tenant_id, tenantId));
-      const currency = tenant?.currency ?? "USD";
+      const currency = await loadTenantCurrency(tx, tenantId);
       const { history, orderCents } = await loadHistory(tx, tenantId, today);
       const reachRows = await tx.execute(sql`select count(distinct customer_id)::int as reach
         from discount_redemptions where tenant_id = ${tenantId} and kind = 'redemption'`);

@@ -1,8 +1,9 @@
 import { and, countDistinct, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/database";
-import { customerListEntries, customerLists, tenants } from "@/db/schema";
+import { customerListEntries, customerLists } from "@/db/schema";
 import { tenantTx } from "../context";
+import { loadTenantCurrency } from "../discounts/facts";
 import { defineTool } from "../registry";
 import { Uuid } from "./common-schemas";
 import { loadOffer } from "./offer-read";
@@ -103,11 +104,11 @@ export const offerAnalytics = defineTool({
         .from(customerLists)
         .leftJoin(customerListEntries, and(eq(customerListEntries.tenant_id, customerLists.tenant_id), eq(customerListEntries.list_id, customerLists.list_id)))
         .where(eq(customerLists.offer_id, input.offer_id));
-      const [tenant] = await tx.select({ currency: tenants.currency }).from(tenants).where(eq(tenants.tenant_id, tenantId));
+      const currency = await loadTenantCurrency(tx, tenantId);
       const audienceSize = Number(lists) > 0 ? Number(audience) : null;
       return {
         offer_id: input.offer_id,
-        currency: tenant?.currency ?? "USD",
+        currency,
         total_redemptions: total.n,
         unique_users: total.users,
         revenue_generated: Number(total.revenue),

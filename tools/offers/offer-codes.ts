@@ -3,11 +3,12 @@ import { invalidInput } from "@/core/errors";
 import { offerCodeTerms } from "@/core/offers/code-terms";
 import { parseOfferTimestamp } from "@/core/offers/dates";
 import type { Tx } from "@/db/database";
-import { discountCodes, tenants } from "@/db/schema";
+import { discountCodes } from "@/db/schema";
 import { changeDetails, writeAudit } from "../audit";
 import type { ToolContext } from "../context";
 import { fieldIssues } from "../registry";
 import { createCodeInTx } from "../discounts";
+import { loadTenantCurrency } from "../discounts/facts";
 import { CreateCodeInput } from "../discounts/schemas";
 import { clearPauses, pausedCodeIds, recordPauses } from "./code-guard";
 import type { CreateOfferInput } from "./offer-schemas";
@@ -23,7 +24,7 @@ const FIELD_OF: Record<string, string> = {
 };
 
 /** The discount core's create-code input for this offer's terms (core/offers/code-terms.ts maps them). */
-export function codeInputFor(offerId: string, input: CreateOfferInput, currency = "USD") {
+export function codeInputFor(offerId: string, input: CreateOfferInput, currency: string) {
   const mapped = offerCodeTerms(input, currency);
   if (!mapped.ok) throw invalidInput("The offer's promo code terms are invalid", mapped.issues);
   const { discount_type: type, value } = mapped.terms;
@@ -47,8 +48,8 @@ export function codeInputFor(offerId: string, input: CreateOfferInput, currency 
 /** Creates the governed promo code for a new offer inside tx; it starts paused unless the offer starts active. */
 export async function createOfferCode(tx: Tx, tenantId: string, offerId: string, input: CreateOfferInput, ctx: ToolContext) {
   // A fixed offer_value is in the tenant currency's units; its code holds that currency's minor units.
-  const [tenant] = await tx.select({ currency: tenants.currency }).from(tenants).where(eq(tenants.tenant_id, tenantId));
-  return createCodeInTx(tx, tenantId, codeInputFor(offerId, input, tenant?.currency ?? "USD"), ctx.caller, ctx.now());
+  const currency = await loadTenantCurrency(tx, tenantId);
+  return createCodeInTx(tx, tenantId, codeInputFor(offerId, input, currency), ctx.caller, ctx.now());
 }
 
 /**

@@ -5,9 +5,9 @@ import { periodsCovered } from "@/core/offers/evaluate-rules";
 import { type HealthFacts, type OfferHealth, type OfferHealthInput, offerHealth } from "@/core/offers/health";
 import { effectiveStatus } from "@/core/offers/lifecycle";
 import type { Tx } from "@/db/database";
-import { discountCodes, discountPolicies, offerDescriptives, tenants } from "@/db/schema";
+import { discountCodes, discountPolicies, offerDescriptives } from "@/db/schema";
 import { budgetViewInTx } from "../discounts";
-import { keyOf, loadLatestSnapshots, loadPolicies, loadSpend, loadTenantBudget } from "../discounts/facts";
+import { keyOf, loadLatestSnapshots, loadPolicies, loadSpend, loadTenantBudget, loadTenantCurrency } from "../discounts/facts";
 import { tenantSpendKey } from "../discounts/spend-window";
 import type { OfferRow } from "./offer-read";
 
@@ -51,9 +51,9 @@ export async function loadCheckBudget(
 /** Everything evaluateOffer needs for an offer or draft running from..to on these surfaces. */
 export async function loadCheckFacts(tx: Tx, tenantId: string, surfaces: string[], window: { from: string; to: string }, now: Date): Promise<CheckFacts> {
   const { policies, snapshots } = await loadSurfaceFacts(tx, tenantId, surfaces);
-  const [t] = await tx.select({ currency: tenants.currency }).from(tenants).where(eq(tenants.tenant_id, tenantId));
+  const currency = await loadTenantCurrency(tx, tenantId);
   const budget = await loadCheckBudget(tx, tenantId, window);
-  return { policies, snapshots, budget, currency: t?.currency ?? "USD", today: now.toISOString().slice(0, 10), now };
+  return { policies, snapshots, budget, currency, today: now.toISOString().slice(0, 10), now };
 }
 
 /** A saved offer in the evaluator's shape (its copy, codes not switched off by an admin, cents as stored). */

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { effectiveStatus, OFFER_STATUSES } from "@/core/offers/lifecycle";
 import { savingsText, validityText } from "@/core/offers/preview";
 import { parseOfferTimestamp } from "@/core/offers/dates";
-import { merchants, offerDescriptives as d, tenants } from "@/db/schema";
+import { merchants, offerDescriptives as d } from "@/db/schema";
 import { tenantTx } from "../context";
+import { loadTenantCurrency } from "../discounts/facts";
 import { defineTool } from "../registry";
 import { LanguageCode, Uuid } from "./common-schemas";
 import { loadOffer } from "./offer-read";
@@ -45,10 +46,10 @@ export const previewOffer = defineTool({
       const [merchant] = offer.merchant_owner
         ? await tx.select({ name: merchants.merchant_name }).from(merchants).where(eq(merchants.merchant_id, offer.merchant_owner))
         : [];
-      const [tenant] = await tx.select({ currency: tenants.currency }).from(tenants).where(eq(tenants.tenant_id, tenantId));
+      const currency = await loadTenantCurrency(tx, tenantId);
       const savings = savingsText({
         savings_amount: copy?.savings_amount ?? null, savings_type: copy?.savings_type ?? null, offer_type: offer.offer_type,
-        offer_value: offer.offer_value, max_discount_unit: offer.max_discount_unit, currency: tenant?.currency ?? "USD",
+        offer_value: offer.offer_value, max_discount_unit: offer.max_discount_unit, currency,
       });
       const from = offer.version_active_from ?? (offer.start_date ? parseOfferTimestamp(offer.start_date, "start") : null);
       const until = offer.offer_expiry_date ?? (offer.end_date ? parseOfferTimestamp(offer.end_date, "end") : null);

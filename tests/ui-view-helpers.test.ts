@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emptyDraft } from "@/agent/draft";
 import type { Validation } from "@/agent/state";
 import { budgetView, kpiStatuses } from "@/lib/ui/control-view";
-import { draftChecks } from "@/lib/ui/draft-checks";
+import { draftChecks, verdictWarnings } from "@/lib/ui/draft-checks";
 import { groupByReason } from "@/tools/ui/governance-decisions";
 
 // The UI's pure helpers: they sort and colour the core's verdicts, never decide them.
@@ -39,6 +39,27 @@ describe("draftChecks", () => {
     const checks = draftChecks(verdict([], [{ field: "offerValue", question: "How big is the discount?" }]), { ...emptyDraft(), offerType: "percentage_discount" });
     expect(checks.find((c) => c.id === "policy")!.state).toBe("pending");
     expect(checks.find((c) => c.id === "complete")).toMatchObject({ state: "fail", reasons: ["How big is the discount?"] });
+  });
+});
+
+describe("verdictWarnings", () => {
+  const longRange = { code: "long_range", field: "endDate", message: "The offer runs 400 days — is that intended?", fix: null };
+  const share = {
+    code: "minimum_order", field: "offerValue", message: "$50 off is 40% of a $125 order",
+    fix: { patch: { minimumSpend: 250 }, message: "$50 off is 40% of a $125 order — use a $250 minimum?" },
+  };
+  const withWarnings: Validation = { ...verdict([]), warnings: [longRange, share] };
+
+  it("lists every warning in the chat's words, with the fix's patch for the button", () => {
+    const rows = verdictWarnings(withWarnings, null);
+    expect(rows.map((r) => r.text)).toEqual(["The offer runs 400 days — is that intended?", "$50 off is 40% of a $125 order — use a $250 minimum?"]);
+    expect(rows.map((r) => r.patch)).toEqual([null, { minimumSpend: 250 }]);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(2);
+  });
+
+  it("is empty without a verdict, and while the live checks (which list the same warnings) are shown", () => {
+    expect(verdictWarnings(null, null)).toEqual([]);
+    expect(verdictWarnings(withWarnings, { checks: [] })).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import type { OfferDraft } from "@/agent/draft";
 import type { Validation } from "@/agent/state";
 import type { OfferEvaluation } from "@/core/offers/evaluate";
 import { ChecksList } from "@/components/offers/OfferChecks";
-import { draftChecks } from "@/lib/ui/draft-checks";
+import { draftChecks, verdictWarnings } from "@/lib/ui/draft-checks";
 
 const ICON = { pass: "✓", fail: "✗", pending: "…" } as const;
 const WORD = { pass: "passes", fail: "fails", pending: "not checked yet" } as const;
@@ -20,6 +20,7 @@ type Props = {
 /** Every check with its reason and one-click fix, live as the draft changes, plus the copilot's suggestion. */
 export function ValidationPanel({ validation, draft, stale, onApply, live = null, checking = false }: Props) {
   const verdictRows = draftChecks(validation, draft).filter((c) => !live || VERDICT_ONLY.has(c.id));
+  const warnings = verdictWarnings(validation, live);
   return (
     <section className="card" aria-labelledby="checks-h" data-testid="validation-panel" aria-busy={checking}>
       <h2 id="checks-h">Checks {checking ? <span className="badge" data-testid="checks-running">checking…</span>
@@ -36,6 +37,20 @@ export function ValidationPanel({ validation, draft, stale, onApply, live = null
           </li>
         ))}
       </ul>
+      {warnings.length > 0 && (
+        <ul className="checks" data-testid="verdict-warnings">
+          {warnings.map((w) => (
+            <li key={w.key} className="check warn" data-state="warn">
+              <span className="check-icon" aria-hidden="true">!</span>
+              <div>
+                <strong>Warning</strong> <span className="sr-only">does not block saving</span>
+                <div className="small">{w.text}</div>
+                {w.patch && onApply && <button type="button" className="btn btn-small" onClick={() => onApply(w.patch!)}>Apply to the draft</button>}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
       {validation?.alternative && (
         <div className="alert alert-warn small row" data-testid="alternative" style={{ marginTop: 10 }}>
           <span>Suggestion: {validation.alternative.message}</span>

@@ -39,3 +39,14 @@ export function draftChecks(validation: Validation | null | undefined, draft: Of
   });
   return checks;
 }
+
+export type WarningRow = { key: string; text: string; patch: Partial<OfferDraft> | null };
+
+/**
+ * The copilot's non-blocking warnings in the words the chat says them (the fix's sentence when it has one), each
+ * with its patch (why: one click applies it). Empty while live checks are shown: they list the same warnings.
+ */
+export function verdictWarnings(validation: Validation | null | undefined, live: { checks: unknown[] } | null): WarningRow[] {
+  if (!validation || live) return [];
+  return (validation.warnings ?? []).map((w, i) => ({ key: `${w.code}-${i}`, text: w.fix?.message ?? w.message, patch: w.fix?.patch ?? null }));
+}

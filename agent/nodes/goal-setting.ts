@@ -6,11 +6,11 @@ import { type AgentDeps, runConfig, todayOf } from "../config";
 import { loadTenantFacts } from "../facts";
 import { ModelAnswerError } from "../model";
 import { emptyDraft, type OfferDraft } from "../draft";
-import { answerInContext, ASKS_FOR_SUGGESTION, type AskedContext } from "../planner/answers";
+import { ACCEPTS_OFFER, answerInContext, ASKS_FOR_SUGGESTION, type AskedContext } from "../planner/answers";
 import { proposeOffer } from "../recommend/propose";
 import { pastOfferCount } from "@/tools/copilot";
 import { measurableTarget } from "../planner/objective";
-import type { OfferState, OfferStateUpdate } from "../state";
+import type { Alternative, OfferState, OfferStateUpdate } from "../state";
 
 // goal_setting: reads the latest message (the one model call of the turn), pulls out the objective
 // and program type, and advises from the tenant's facts before the draft is filled.
@@ -39,6 +39,26 @@ export function askedContext(state: OfferState): AskedContext | null {
   const q = state.verdict?.questions[0];
   if (state.committed || !q || state.pendingQuestion !== q.question) return null;
   return { field: q.field, offerType: state.draft?.offerType ?? null };
+}
+
+/** Text of the newest assistant message: what the agent said last. */
+function latestAssistantText(messages: BaseMessage[]): string | null {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (AIMessage.isInstance(m) || m.getType() === "ai") return typeof m.content === "string" ? m.content : m.text;
+  }
+  return null;
+}
+
+/**
+ * The fix the agent's last reply offered, so "yes" applies it (why: the chat's answer must do what the panel's button
+ * does): a refusal's alternative, or the swap of a reversed range that its question asks about. Null otherwise.
+ */
+export function offeredFix(state: OfferState): Alternative | null {
+  const fix = state.verdict?.alternative;
+  const asked = state.pendingQuestion;
+  if (state.committed || !state.draft || !fix || !asked || !fix.message.startsWith(asked)) return null;
+  return latestAssistantText(state.messages)?.includes(asked) ? fix : null;
 }
 
 /** "What do you suggest?": the open fields proposed inside policy and budget, with the reasons, no model call. */
@@ -76,6 +96,12 @@ export function goalSettingNode(deps: AgentDeps) {
     // After a commit the next brief starts a new offer; otherwise the message edits the current draft.
     const previous = state.committed ? null : state.draft;
     if (ASKS_FOR_SUGGESTION.test(message)) return suggest(deps, state, rc, now, previous);
+    const fix = ACCEPTS_OFFER.test(message.trim()) ? offeredFix(state) : null;
+    if (fix && previous) {
+      // The offered patch is applied as the panel's button applies it; offer_creation says what changed.
+      const goal = state.goal && { ...state.goal, recommendations: [], notes: [] };
+      return { extracted: { ...previous, ...fix.patch }, goal, llmCalls: state.llmCalls, error: null, decision: null };
+    }
     let extraction;
     try {
       extraction = await deps.model.extract({ message: read, previous, today: todayOf(rc, now) });

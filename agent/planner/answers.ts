@@ -22,6 +22,10 @@ const NAMES_UNIT = /[%$£€]|\b(?:percent|pct|dollars?|bucks|euros?|pounds?|off
 export const ASKS_FOR_SUGGESTION =
   /\b(?:what (?:do|would) you (?:suggest|recommend|propose)|(?:any|your) (?:suggestion|recommendation)s?|you (?:decide|choose|pick)|recommend (?:one|something|a|an)|suggest (?:one|something|a|an)|up to you|what(?:'s| is) (?:typical|normal|usual|best))\b/i;
 
+/** "yes", "yes please", "ok, do it": a reply that accepts what the agent just offered, and says nothing else. */
+export const ACCEPTS_OFFER =
+  /^(?:(?:yes|yeah|yep|yup|sure|ok|okay|correct|right|exactly|please|thanks|do it|do that|go ahead|apply it|use it|swap them|that works|sounds good|that'?s right|i did)[\s,.!]*)+$/i;
+
 /** Rewrites a short reply so it states the asked field in a brief's words; other messages pass unchanged. */
 export function answerInContext(asked: AskedContext | null, message: string): string {
   const text = message.trim();

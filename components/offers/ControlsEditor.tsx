@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { type LocationChoice, parseLocationList, unknownLocationWords } from "@/lib/ui/location-list";
+import { type LocationChoice, parseLocationList } from "@/lib/ui/location-list";
 import { type ManageState, saveControls } from "@/lib/ui/offer-manage-actions";
 import { LocationsField } from "./LocationsField";
 
@@ -20,7 +20,7 @@ export function ControlsEditor({ offerId, controls, locations }: Props) {
   const bad = (v: string) => (v !== "" && !(Number.isInteger(Number(v)) && Number(v) > 0) ? "A whole number above 0, or empty for no limit." : null);
   const allowed = parseLocationList(locText);
   const serverLoc = state?.fields?.location_restrictions;
-  const errors = { total: bad(total), perCustomer: bad(perCustomer), locations: allowed.error ?? (serverLoc ? unknownLocationWords(serverLoc) : null) };
+  const errors = { total: bad(total), perCustomer: bad(perCustomer), locations: allowed.error ?? serverLoc ?? null };
   const num = (v: string) => (v === "" ? null : Number(v));
   const save = () => saveControls(offerId, first?.control_id ?? null, { usage_limit: num(total), per_customer_limit: num(perCustomer), location_restrictions: allowed.ids });
   return (

@@ -66,6 +66,9 @@ describe("allowed locations of an offer's redemption controls", () => {
     await field.fill("store-1, store-2");
     expect(await a.getByTestId("locations-error").innerText()).toContain("\"store-1\", \"store-2\" are not location ids");
     expect(await a.getByTestId("save-controls").isDisabled()).toBe(true);
+    // The invalid field's box is drawn in the error's red, like the other fields' inputs.
+    const red = await a.getByTestId("locations-error").evaluate((el) => getComputedStyle(el).color);
+    expect(await field.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe(red);
     await shot(a, "16-controls-locations-invalid");
 
     const stranger = randomUUID();
@@ -73,6 +76,7 @@ describe("allowed locations of an offer's redemption controls", () => {
     await a.getByTestId("save-controls").click();
     await expect.poll(() => a.getByTestId("locations-error").innerText().catch(() => ""), { timeout: 20_000 })
       .toBe(`"${stranger}" is not one of your locations.`);
+    expect(await a.getByTestId("controls-error").innerText()).toBe(`Not saved: "${stranger}" is not one of your locations.`);
     expect(await a.getByTestId("controls-saved").count()).toBe(0);
 
     await field.fill(` ${s1} ,\n${s1}, `);

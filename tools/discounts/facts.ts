@@ -19,11 +19,16 @@ export async function loadPolicies(tx: Tx, tenantId: string, surfaces: string[])
   return new Map(rows.map((r) => [r.surface, policyFacts(r)]));
 }
 
+/** The tenant's currency as read, or a loud failure: it words every amount, so it is never guessed (one rule). */
+export function requireCurrency(currency: string | null | undefined): string {
+  if (!currency) throw new Error("The tenant's currency was not found");
+  return currency;
+}
+
 /** The tenant's ISO 4217 currency: what its `_cents` mean and how refusals word money (never guessed). */
 export async function loadTenantCurrency(tx: Tx, tenantId: string): Promise<string> {
   const [t] = await tx.select({ currency: tenants.currency }).from(tenants).where(eq(tenants.tenant_id, tenantId));
-  if (!t) throw new Error("The tenant's currency was not found");
-  return t.currency;
+  return requireCurrency(t?.currency);
 }
 
 /** Latest reading per (kpi, surface) for the given KPIs on the given surfaces and tenant-wide. */

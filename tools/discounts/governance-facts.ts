@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { BudgetPeriod, BudgetScopeFact, KpiSnapshotFact, PolicyFacts, ProposalFacts } from "@/core/governance";
 import type { Tx } from "@/db/database";
+import { requireCurrency } from "./facts";
 import { type PolicyRow, policyFacts } from "./mappers";
 import { tenantSpendKey } from "./spend-window";
 
@@ -63,13 +64,12 @@ export async function loadGovernanceFacts(
   const row = (res as unknown as { rows: Record<keyof Raw, unknown>[] }).rows[0];
   const raw = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, parse(v)])) as Raw;
   const b = raw.budget;
-  // The tenant row is always visible in its own transaction; its currency words every amount, so it is never guessed.
-  if (!raw.tenant?.currency) throw new Error("The tenant's currency was not found");
+  // The tenant row is always visible in its own transaction (requireCurrency: never guessed).
   return {
     policies: (raw.policies ?? []).map(policyFacts),
     snapshots: (raw.snapshots ?? []).map((s) => ({ kpi: s.kpi, surface: s.surface, value: Number(s.value), observed_at: new Date(s.observed_at) })),
     tenantBudget: b && { scope: "tenant", scope_id: "", cap_cents: Number(b.cap_cents), spent_cents: Number(b.spent_cents), period: b.period },
-    currency: raw.tenant.currency,
+    currency: requireCurrency(raw.tenant?.currency),
     settings: raw.tenant?.settings ?? {},
     takenCodes: raw.codes ?? [],
     now,

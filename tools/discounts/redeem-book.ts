@@ -1,6 +1,6 @@
 import { emptyCounters } from "@/core/governance";
 import type { Tx } from "@/db/database";
-import { keyOf, loadSpend, type SpendKey } from "./facts";
+import { keyOf, loadSpend, requireCurrency, type SpendKey } from "./facts";
 import type { CodeRow } from "./mappers";
 import { loadLiveCounts } from "./redeem-counts";
 import type { LoadedFacts } from "./redeem-locks";
@@ -33,8 +33,7 @@ export async function lockedFactBook(
   const attempts: Attempt[] = planned.flatMap(({ sketch, ...p }) => (codes.has(sketch.code_id) ? [{ ...p, code: codes.get(sketch.code_id)! }] : []));
   if (attempts.length === 0) return { codes, book: null, holds: null };
   // A found code implies its tenant row (foreign key); refusals need its currency to word amounts.
-  const currency = pre.currency;
-  if (!currency) throw new Error("The tenant's currency was not found");
+  const currency = requireCurrency(pre.currency);
   const now = planned[0].now;
   const reservationIds = opts.reservationIds ?? [];
   const fits = sketches.every((s) => codes.get(s.code_id)?.offer_id === s.offer_id && codes.get(s.code_id)?.surface === s.surface);

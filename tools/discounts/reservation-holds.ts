@@ -22,15 +22,8 @@ export type Reservation = {
   expires_at: Date;
 };
 
-/** Aggregated live holds, keyed like Counters, plus the reservations a batch names. */
-export type Holds = {
-  uses: Map<string, number>;
-  customerUses: Map<string, number>;
-  spent: Map<string, number>;
-  offerUses: Map<string, number>;
-  offerCustomerUses: Map<string, number>;
-  named: Map<string, Reservation>;
-};
+/** Aggregated live holds, keyed like Counters (the same maps), plus the reservations a batch names. */
+export type Holds = Counters & { named: Map<string, Reservation> };
 
 const parse = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
 

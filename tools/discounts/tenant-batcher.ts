@@ -1,8 +1,9 @@
 import type { Database } from "@/db/database";
 
-// The one group-commit mechanism behind redeem (write batches) and validate (read batches): per process, database
-// handle and tenant, jobs that arrive while a batch is in flight wait and go together in the next one. A lone job
-// runs at once; under load, batches grow to the concurrency (up to `maxBatch`). What a batch does is the caller's.
+// The one group-commit mechanism behind redeem (write batches), validate (read batches) and API-key lookups
+// (tools/authenticate.ts, one shared scope ""): per process, database handle and tenant, jobs that arrive while a
+// batch is in flight wait and go together in the next one. A lone job runs at once; under load, batches grow to the
+// concurrency (up to `maxBatch`). What a batch does is the caller's.
 
 /** A queued job and how to answer its caller. */
 export type Waiter<J, O> = { job: J; resolve: (o: O) => void; reject: (e: unknown) => void };
